@@ -1,0 +1,40 @@
+import pg from 'pg';
+
+/**
+ * The few places where SQLite and PostgreSQL differ. Everything else is the same Kysely code.
+ */
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Dialect {
+  name: DialectName;
+  /** Column type for instants: ISO 8601 text on SQLite, timestamptz on PostgreSQL. */
+  timestampType: 'text' | 'timestamptz';
+}
+
+export const SQLITE: Dialect = { name: 'sqlite', timestampType: 'text' };
+export const POSTGRES: Dialect = { name: 'postgres', timestampType: 'timestamptz' };
+
+const TIMESTAMPTZ_OID = 1184;
+const TIMESTAMP_OID = 1114;
+const INT8_OID = 20;
+
+/**
+ * pg type parsers so PostgreSQL hands back the same plain values as SQLite: instants as
+ * ISO strings, counts as numbers (counts never approach 2^53).
+ */
+export const postgresTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === TIMESTAMPTZ_OID || oid === TIMESTAMP_OID) {
+      return (value: string) => new Date(oid === TIMESTAMP_OID ? `${value}Z` : value).toISOString();
+    }
+    if (oid === INT8_OID) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+} as pg.CustomTypesConfig;
+
+/** True when an insert failed because a unique key already exists, on either database. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

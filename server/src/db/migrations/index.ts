@@ -1,0 +1,15 @@
+import type { Kysely } from 'kysely';
+import type { Dialect } from '../dialect';
+import * as accounts from './20261125120000-accounts-sessions-consent';
+
+export interface Migration {
+  up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
+}
+
+/**
+ * Every migration, in order, named by its file. Listed by hand rather than read from the
+ * folder so that a bundled or compiled server cannot miss one.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '20261125120000-accounts-sessions-consent': accounts,
+};

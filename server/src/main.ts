@@ -1,0 +1,40 @@
+import { loadConfig } from './config';
+import { buildApp } from './app';
+import { openDatabase } from './db/database';
+import { migrateToLatest } from './db/migrate';
+
+/** Starts Closer: open the database, bring its schema up to date, serve. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = openDatabase(config);
+  await migrateToLatest(database);
+  const app = await buildApp({ config, database });
+
+  // Housekeeping every ten minutes: timed-out sessions and old throttle windows.
+  const housekeeping = setInterval(() => {
+    app.services.auth.purgeStale().catch((error: unknown) => app.log.warn({ err: error }, 'housekeeping failed'));
+  }, 10 * 60_000);
+  housekeeping.unref();
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info(`${signal} received, closing`);
+    clearInterval(housekeeping);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  await app.listen({ host: config.host, port: config.port });
+  const where = config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`;
+  app.log.info(`Closer is running at http://${config.host}:${config.port} (${where})`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,58 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { DomainError } from '../../../core/errors/domain-error';
+import { t } from '../../../core/i18n/translate';
+import type { SessionWithUser } from '../repositories/session.repository';
+import type { AuthService } from '../services/auth/auth.service';
+import type { ConsentService } from '../services/consent.service';
+import { safeEqual } from '../services/auth/tokens';
+import { clearSessionCookie, readSessionToken } from '../http/session-cookie';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in person's session, or null. Resolved once per API request. */
+    auth: SessionWithUser | null;
+  }
+}
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Resolves the session cookie for every API request, then enforces the CSRF rule: any
+ * state-changing request made with a session must carry that session's token in the
+ * `x-csrf-token` header. SameSite=Lax already blocks most cross-site posts; the token closes
+ * the rest (for example a sibling sub-domain under attacker control).
+ */
+export function registerSessionPolicy(app: FastifyInstance, auth: AuthService): void {
+  app.decorateRequest('auth', null);
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/')) return;
+    const token = readSessionToken(request);
+    if (token === null) return;
+    request.auth = await auth.resolveSession(token);
+    if (request.auth === null) clearSessionCookie(request, reply);
+  });
+  app.addHook('preHandler', async (request) => {
+    if (request.auth === null || !STATE_CHANGING.has(request.method)) return;
+    const header = request.headers['x-csrf-token'];
+    if (typeof header !== 'string' || !safeEqual(header, request.auth.csrfToken)) {
+      throw new DomainError('csrf_failed', t('api.csrf_failed'));
+    }
+  });
+}
+
+/** The signed-in session, or a 401 `not_signed_in`. */
+export function requireSignedIn(request: FastifyRequest): SessionWithUser {
+  if (request.auth === null) throw new DomainError('not_signed_in', t('api.not_signed_in'));
+  return request.auth;
+}
+
+/**
+ * Guards every health-data route: signed in, and consent to the current privacy notice in
+ * place. Without it the answer is 403 `consent_required`, whatever the route.
+ */
+export function healthDataGuard(consent: ConsentService) {
+  return async (request: FastifyRequest): Promise<void> => {
+    const session = requireSignedIn(request);
+    await consent.requireCurrent(session.userId);
+  };
+}

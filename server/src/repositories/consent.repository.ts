@@ -1,0 +1,56 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+
+export interface ConsentRecord {
+  id: string;
+  kind: string;
+  version: string;
+  givenAt: string;
+  withdrawnAt: string | null;
+}
+
+/** The consent ledger: one row per time consent was given, never overwritten. */
+export class ConsentRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** The most recent consent of a kind, withdrawn or not. */
+  async latest(userId: string, kind: string): Promise<ConsentRecord | null> {
+    const row = await this.db
+      .selectFrom('consents')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('kind', '=', kind)
+      .orderBy('given_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row
+      ? { id: row.id, kind: row.kind, version: row.version, givenAt: row.given_at, withdrawnAt: row.withdrawn_at }
+      : null;
+  }
+
+  async give(record: { id: string; userId: string; kind: string; version: string; givenAt: string }): Promise<void> {
+    await this.db
+      .insertInto('consents')
+      .values({
+        id: record.id,
+        user_id: record.userId,
+        kind: record.kind,
+        version: record.version,
+        given_at: record.givenAt,
+        withdrawn_at: null,
+      })
+      .execute();
+  }
+
+  /** Marks every open consent of a kind as withdrawn. */
+  async withdraw(userId: string, kind: string, withdrawnAt: string): Promise<void> {
+    await this.db
+      .updateTable('consents')
+      .set({ withdrawn_at: withdrawnAt })
+      .where('user_id', '=', userId)
+      .where('kind', '=', kind)
+      .where('withdrawn_at', 'is', null)
+      .execute();
+  }
+}

@@ -1,0 +1,85 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+
+export interface SessionWithUser {
+  id: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  user: { id: string; email: string | null; username: string | null; createdAt: string };
+}
+
+export interface NewSession {
+  id: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export class SessionRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async create(session: NewSession): Promise<void> {
+    await this.db
+      .insertInto('sessions')
+      .values({
+        id: session.id,
+        user_id: session.userId,
+        csrf_token: session.csrfToken,
+        created_at: session.createdAt,
+        last_seen_at: session.createdAt,
+        expires_at: session.expiresAt,
+      })
+      .execute();
+  }
+
+  /** One query per authenticated request: the session and its user together. */
+  async findWithUser(id: string): Promise<SessionWithUser | null> {
+    const row = await this.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select([
+        'sessions.id as id',
+        'sessions.user_id as userId',
+        'sessions.csrf_token as csrfToken',
+        'sessions.created_at as createdAt',
+        'sessions.last_seen_at as lastSeenAt',
+        'sessions.expires_at as expiresAt',
+        'users.email as email',
+        'users.username as username',
+        'users.created_at as userCreatedAt',
+      ])
+      .where('sessions.id', '=', id)
+      .executeTakeFirst();
+    if (!row) return null;
+    return {
+      id: row.id,
+      userId: row.userId,
+      csrfToken: row.csrfToken,
+      createdAt: row.createdAt,
+      lastSeenAt: row.lastSeenAt,
+      expiresAt: row.expiresAt,
+      user: { id: row.userId, email: row.email, username: row.username, createdAt: row.userCreatedAt },
+    };
+  }
+
+  async touch(id: string, lastSeenAt: string): Promise<void> {
+    await this.db.updateTable('sessions').set({ last_seen_at: lastSeenAt }).where('id', '=', id).execute();
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('id', '=', id).execute();
+  }
+
+  /** Removes sessions past their absolute expiry or idle since before `idleCutoff`. */
+  async deleteStale(now: string, idleCutoff: string): Promise<number> {
+    const result = await this.db
+      .deleteFrom('sessions')
+      .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleCutoff)]))
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+}

@@ -1,0 +1,36 @@
+import type { App } from '../../app';
+import { requireSignedIn } from '../../policies/session.policy';
+import { getConsentSchema, giveConsentSchema, withdrawConsentSchema } from './schema';
+
+export function consentRoutes(app: App): void {
+  const { consent } = app.services;
+
+  // The notice is public: anyone may read what they would be agreeing to before joining.
+  app.get('/api/consent', { schema: getConsentSchema }, async (request) => {
+    const notice = consent.notice();
+    const body = { version: notice.version, publishedOn: notice.publishedOn, text: notice.text };
+    if (!request.auth) return body;
+    const status = await consent.status(request.auth.userId);
+    return {
+      ...body,
+      consent: {
+        current: status.current,
+        version: status.latest?.version ?? null,
+        givenAt: status.latest?.givenAt ?? null,
+        withdrawnAt: status.latest?.withdrawnAt ?? null,
+      },
+    };
+  });
+
+  app.post('/api/consent', { schema: giveConsentSchema }, async (request, reply) => {
+    const session = requireSignedIn(request);
+    await consent.give(session.userId, request.body.version);
+    return reply.status(204).send(null);
+  });
+
+  app.delete('/api/consent', { schema: withdrawConsentSchema }, async (request, reply) => {
+    const session = requireSignedIn(request);
+    await consent.withdraw(session.userId);
+    return reply.status(204).send(null);
+  });
+}

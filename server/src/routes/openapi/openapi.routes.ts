@@ -1,0 +1,5 @@
+import type { App } from '../../app';
+
+export function openApiRoutes(app: App): void {
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}

@@ -143,8 +143,7 @@ export const enGB = {
   'help.title': 'Get help now',
   'help.notCrisisService':
     'Closer is not a crisis service. These services are free or low cost, and they are there for you.',
-  'help.danger':
-    'If your life or someone else’s is in danger right now, call the emergency number.',
+  'help.danger': 'If your life or someone else’s is in danger right now, call {number}.',
   'help.crisis.title': 'If you feel unsafe or overwhelmed',
   'help.safeguarding.title': 'If someone is hurting you, or you are worried about a child',
   'help.region.choose': 'Show help lines for',

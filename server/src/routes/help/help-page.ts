@@ -24,6 +24,7 @@ export function renderHelpPage(region: RegionCode): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <title>${escape(t('help.title'))} – ${escape(t('app.name'))}</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/help.css">
 <script src="/help.js" defer></script>
 </head>
@@ -32,7 +33,7 @@ export function renderHelpPage(region: RegionCode): string {
 <header class="top"><a class="brand" href="/">${escape(t('app.name'))}</a></header>
 <main id="main" tabindex="-1">
 <h1>${escape(t('help.title'))}</h1>
-<p class="danger">${escape(t('help.danger'))}</p>
+<p class="danger">${escape(t('help.danger', { number: emergencyNumber(chosen) }))}</p>
 <p>${escape(t('help.notCrisisService'))}</p>
 ${renderRegion(chosen, 2)}
 <form class="region-form" method="get" action="/help">
@@ -91,6 +92,10 @@ function renderLine(line: HelpLine): string {
   return `<li class="line"><span class="need">${escape(t(`help.need.${line.need}`))}</span>
 <span class="service">${escape(line.service)}</span>
 <span class="contacts">${contacts}</span>${note}</li>`;
+}
+
+function emergencyNumber(region: HelpRegion): string {
+  return region.lines.find((line) => line.need === 'emergency')?.contacts[0]?.number ?? '';
 }
 
 function regionName(code: RegionCode): string {

@@ -1,0 +1,178 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { buildApp, type App } from '../../server/src/app';
+import { loadConfig, type Config } from '../../server/src/config';
+import { openPostgres, openSqlite, type DatabaseHandle } from '../../server/src/db/database';
+import { migrateToLatest } from '../../server/src/db/migrate';
+import { TestClock } from './test-clock';
+
+export { TestClock, TEST_EPOCH } from './test-clock';
+
+export type TestDatabaseKind = 'sqlite' | 'postgres';
+
+/** The database this Vitest project runs against (set per project in vitest.config.ts). */
+export const testDatabaseKind: TestDatabaseKind =
+  process.env.CLOSER_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
+
+const postgresAdminUrl: string | null =
+  testDatabaseKind === 'postgres' ? (inject('postgresUrl') ?? null) : null;
+
+/**
+ * False only in the int-postgres project when its global setup found no PostgreSQL (and
+ * REQUIRE_POSTGRES was not set: then the run has already failed). Use with
+ * `describe.skipIf(!dbAvailable)`.
+ */
+export const dbAvailable: boolean = testDatabaseKind === 'sqlite' || postgresAdminUrl !== null;
+
+export interface TestAppOptions {
+  /** Extra configuration, as environment variables (for example TRUST_PROXY: '1'). */
+  env?: Record<string, string>;
+  /** Folder of a web build; default: a folder that does not exist (no web app built). */
+  webDistDir?: string;
+  /** Write a tiny web build (index.html and one asset) and serve it. */
+  withWebBuild?: boolean;
+  /** Routes to add before the app is sealed (for example a health-data route). */
+  extend?: (app: App) => void;
+  /** Share a clock, for example between two instances. Default: a new frozen clock. */
+  clock?: TestClock;
+  /**
+   * Build a second app instance on the database of an existing test app, with its own
+   * connections, as a second server behind a load balancer would be. It shares that app's
+   * clock unless `clock` is given, and its close() leaves the database in place.
+   */
+  sameDatabaseAs?: TestApp;
+}
+
+export interface TestApp {
+  app: App;
+  database: DatabaseHandle;
+  clock: TestClock;
+  config: Config;
+  kind: TestDatabaseKind;
+  /** Stops the app, closes the database (if the test has not) and removes what it made. */
+  close(): Promise<void>;
+  /** @internal How another instance reaches the same database. */
+  readonly location: DatabaseLocation;
+}
+
+interface DatabaseLocation {
+  kind: TestDatabaseKind;
+  /** SQLite: the database file. PostgreSQL: the database's URL. */
+  target: string;
+}
+
+/**
+ * Builds the real application on a real, empty, migrated database: a SQLite file in a fresh
+ * temporary folder, or a fresh PostgreSQL database (dropped again by close()).
+ */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  if (!dbAvailable) throw new Error('PostgreSQL is not available; guard the suite with dbAvailable.');
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'closer-int-'));
+  const cleanups: (() => Promise<void> | void)[] = [() => fs.rmSync(folder, { recursive: true, force: true })];
+  const runCleanups = async () => {
+    for (const cleanup of cleanups.reverse()) {
+      try {
+        await cleanup();
+      } catch {
+        // Best effort: one failed clean-up must not hide the others or the test's own result.
+      }
+    }
+  };
+
+  try {
+    const location = options.sameDatabaseAs?.location ?? (await createDatabase(folder, cleanups));
+    const database =
+      location.kind === 'sqlite' ? openSqlite(location.target) : openPostgres(location.target);
+    cleanups.push(() => closeQuietly(database));
+    await migrateToLatest(database);
+
+    let webDistDir = options.webDistDir ?? path.join(folder, 'no-web-build');
+    if (options.withWebBuild) webDistDir = writeWebBuild(path.join(folder, 'web'));
+
+    const config = loadConfig({
+      DATA_DIR: folder,
+      WEB_DIST_DIR: webDistDir,
+      LOG_LEVEL: 'silent',
+      ...(location.kind === 'postgres' ? { DATABASE_URL: location.target } : {}),
+      ...options.env,
+    });
+    const clock = options.clock ?? options.sameDatabaseAs?.clock ?? new TestClock();
+    const app = await buildApp({
+      config,
+      database,
+      clock,
+      logger: false,
+      ...(options.extend ? { extend: options.extend } : {}),
+    });
+    cleanups.push(() => app.close());
+
+    let closed = false;
+    return {
+      app,
+      database,
+      clock,
+      config,
+      kind: location.kind,
+      location,
+      async close() {
+        if (closed) return;
+        closed = true;
+        await runCleanups();
+      },
+    };
+  } catch (error) {
+    await runCleanups();
+    throw error;
+  }
+}
+
+async function createDatabase(
+  folder: string,
+  cleanups: (() => Promise<void> | void)[],
+): Promise<DatabaseLocation> {
+  if (testDatabaseKind === 'sqlite') {
+    return { kind: 'sqlite', target: path.join(folder, 'closer.sqlite') };
+  }
+  const adminUrl = postgresAdminUrl as string;
+  const name = `closer_test_${randomBytes(8).toString('hex')}`;
+  await adminQuery(adminUrl, `create database ${name}`);
+  cleanups.push(() => adminQuery(adminUrl, `drop database if exists ${name} with (force)`));
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { kind: 'postgres', target: url.toString() };
+}
+
+async function adminQuery(adminUrl: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+async function closeQuietly(database: DatabaseHandle): Promise<void> {
+  try {
+    await database.close();
+  } catch {
+    // A test may already have closed it on purpose (for example to see /healthz fail).
+  }
+}
+
+/** A minimal stand-in for the built web app: an HTML shell and one hashed asset. */
+export function writeWebBuild(folder: string): string {
+  fs.mkdirSync(path.join(folder, 'assets'), { recursive: true });
+  fs.writeFileSync(
+    path.join(folder, 'index.html'),
+    '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Closer</title>' +
+      '<script type="module" src="/assets/app-test.js"></script></head>' +
+      '<body><div id="root"></div></body></html>',
+  );
+  fs.writeFileSync(path.join(folder, 'assets', 'app-test.js'), 'export {};\n');
+  return folder;
+}

@@ -1,0 +1,69 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense, Component, type ReactNode } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { Layout } from '../features/layout/Layout';
+import LandingPage from '../routes/LandingPage';
+import { t } from '../i18n';
+
+// The landing page is in the first bundle; every other page loads when first visited, which
+// keeps the first page within its JavaScript budget.
+const SignUpPage = lazy(() => import('../routes/SignUpPage'));
+const SignInPage = lazy(() => import('../routes/SignInPage'));
+const ConsentPage = lazy(() => import('../routes/ConsentPage'));
+const HomePage = lazy(() => import('../routes/HomePage'));
+const LearnPage = lazy(() => import('../routes/LearnPage'));
+const ArticlePage = lazy(() => import('../routes/ArticlePage'));
+const NotFoundPage = lazy(() => import('../routes/NotFoundPage'));
+
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { refetchOnWindowFocus: false, retry: 1 } },
+});
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <Layout>
+          <PageErrorBoundary>
+            <Suspense fallback={<p role="status">{t('layout.loading')}</p>}>
+              <Routes>
+                <Route path="/" element={<LandingPage />} />
+                <Route path="/signup" element={<SignUpPage />} />
+                <Route path="/signin" element={<SignInPage />} />
+                <Route path="/consent" element={<ConsentPage />} />
+                <Route path="/home" element={<HomePage />} />
+                <Route path="/learn" element={<LearnPage />} />
+                <Route path="/learn/:slug" element={<ArticlePage />} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Routes>
+            </Suspense>
+          </PageErrorBoundary>
+        </Layout>
+      </BrowserRouter>
+    </QueryClientProvider>
+  );
+}
+
+/**
+ * If a page fails to load (for example a lost connection while fetching its code), the
+ * frame with Get help now stays up and the person gets a way to try again.
+ */
+class PageErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+
+  override render() {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <div className="notice notice--error" role="alert">
+        <p>{t('error.generic')}</p>
+        <button type="button" onClick={() => window.location.reload()}>
+          {t('error.tryAgain')}
+        </button>
+      </div>
+    );
+  }
+}

@@ -1,0 +1,68 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useLocation } from 'react-router';
+import { api } from '../api/client';
+import type { ArticleSummary } from '../api/types';
+import { RequireSignIn } from '../features/auth/RequireSignIn';
+import { displayName, useSession } from '../features/auth/session';
+import { useConsent } from '../features/consent/consent';
+import { ArticleList } from '../features/learn/ArticleList';
+import { usePageTitle } from '../features/layout/use-page-title';
+import { t } from '../i18n';
+
+/** The first articles a newcomer is pointed to: what the fear is, then the four signs. */
+const STARTING_ORDER = 4;
+
+export default function HomePage() {
+  usePageTitle(t('layout.nav.home'));
+  return (
+    <RequireSignIn>
+      <HomeContent />
+    </RequireSignIn>
+  );
+}
+
+function HomeContent() {
+  const session = useSession();
+  const consent = useConsent();
+  const location = useLocation();
+  const articles = useQuery({ queryKey: ['learn', ''], queryFn: () => api<ArticleSummary[]>('/api/learn') });
+  const user = session.data?.user;
+  const consentGiven = (location.state as { consentGiven?: boolean } | null)?.consentGiven === true;
+  const current = consent.data?.consent?.current === true;
+
+  return (
+    <div className="page">
+      <h1>{t('home.title', { name: user ? displayName(user) : '' })}</h1>
+      <p className="lead">{t('home.intro')}</p>
+      {consentGiven ? (
+        <p className="notice" role="status">
+          {t('consent.thanks')}
+        </p>
+      ) : null}
+      {consent.data && !current ? (
+        <section className="card card--attention" aria-labelledby="consent-needed">
+          <h2 id="consent-needed">{t('home.consent.needed.title')}</h2>
+          <p>{t('home.consent.needed.text')}</p>
+          <p>
+            <Link className="button button--primary" to="/consent">
+              {t('home.consent.needed.link')}
+            </Link>
+          </p>
+        </section>
+      ) : null}
+      {current ? (
+        <p>
+          {t('home.consent.ok')} <Link to="/consent">{t('home.consent.manage')}</Link>
+        </p>
+      ) : null}
+      <section aria-labelledby="start-reading">
+        <h2 id="start-reading">{t('home.read.title')}</h2>
+        <p>{t('home.read.text')}</p>
+        {articles.data ? <ArticleList articles={articles.data.slice(0, STARTING_ORDER)} headingLevel={3} /> : null}
+        <p>
+          <Link to="/learn">{t('home.read.all')}</Link>
+        </p>
+      </section>
+    </div>
+  );
+}

@@ -42,7 +42,10 @@ export function parseArticle(slug: string, source: string): Article {
   if (unknown.length > 0) {
     throw new DomainError('article_invalid', `${slug}: unknown topics ${unknown.join(', ')}.`);
   }
-  const order = Number(attributes.order ?? '1000');
+  const orderValue = attributes.order ?? '1000';
+  // Number() alone would read "" as 0, a one-item list as its item, and "0x10" as 16.
+  const order =
+    typeof orderValue === 'string' && /^-?\d+$/.test(orderValue) ? Number(orderValue) : Number.NaN;
   if (!Number.isInteger(order)) {
     throw new DomainError('article_invalid', `${slug}: "order" must be a whole number.`);
   }

@@ -55,6 +55,12 @@ describe('parseFrontMatter', () => {
     expect(attributes.list).toEqual(['a', 'b', 'c']);
   });
 
+  it('unquotes a value that holds a Unicode line or paragraph separator', () => {
+    const { attributes } = parseFrontMatter('---\na: "one\u2028two"\nb: [\'x\u2029y\']\n---\n');
+    expect(attributes.a).toBe('one\u2028two');
+    expect(attributes.b).toEqual(['x\u2029y']);
+  });
+
   it('keeps everything after the first colon, so values may contain colons', () => {
     const { attributes } = parseFrontMatter('---\nlink: https://example.org/a:b\n---\n');
     expect(attributes.link).toBe('https://example.org/a:b');

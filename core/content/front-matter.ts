@@ -55,6 +55,7 @@ function parseValue(raw: string): FrontMatterValue {
 }
 
 function unquote(value: string): string {
-  if (value.length >= 2 && /^(["']).*\1$/.test(value)) return value.slice(1, -1);
+  // The `s` flag: a value holding U+2028 or U+2029 is still one line of front matter.
+  if (value.length >= 2 && /^(["']).*\1$/s.test(value)) return value.slice(1, -1);
   return value;
 }

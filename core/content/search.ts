@@ -33,7 +33,8 @@ function stem(word: string): string {
 
 /**
  * Ranks articles for a free-text query. Every word of the query must appear (as a word or
- * the start of one) somewhere in the article; matches in the title count most. An empty
+ * the start of one) somewhere in the article. Articles with more query words in the title
+ * come first, whatever the rest says; then the weighted count of matches decides. An empty
  * query returns the articles unchanged. Optionally filters by topic first.
  */
 export function searchArticles<T extends SearchableArticle>(
@@ -45,7 +46,7 @@ export function searchArticles<T extends SearchableArticle>(
   const terms = [...new Set(tokenise(query))];
   if (terms.length === 0) return [...byTopic];
 
-  const scored: { article: T; score: number }[] = [];
+  const scored: { article: T; titleTerms: number; score: number }[] = [];
   for (const article of byTopic) {
     const fields = {
       title: tokenise(article.title),
@@ -54,6 +55,7 @@ export function searchArticles<T extends SearchableArticle>(
       body: tokenise(article.body),
     };
     let score = 0;
+    let titleTerms = 0;
     let allFound = true;
     for (const term of terms) {
       let termScore = 0;
@@ -61,13 +63,16 @@ export function searchArticles<T extends SearchableArticle>(
         const hits = fields[field].filter((token) => token.startsWith(term)).length;
         termScore += Math.min(hits, 5) * FIELD_WEIGHTS[field];
       }
+      if (fields.title.some((token) => token.startsWith(term))) titleTerms += 1;
       if (termScore === 0) {
         allFound = false;
         break;
       }
       score += termScore;
     }
-    if (allFound) scored.push({ article, score });
+    if (allFound) scored.push({ article, titleTerms, score });
   }
-  return scored.sort((a, b) => b.score - a.score).map((entry) => entry.article);
+  return scored
+    .sort((a, b) => b.titleTerms - a.titleTerms || b.score - a.score)
+    .map((entry) => entry.article);
 }

@@ -151,6 +151,11 @@ export class TestClient {
     return this.cookies.get('__Host-closer_session') ?? this.cookies.get('closer_session');
   }
 
+  /** Puts a cookie in the jar, as if the server (or an attacker) had planted it. */
+  setCookie(name: string, value: string, attributes: Partial<StoredCookie> = {}): void {
+    this.cookies.set(name, { httpOnly: false, secure: false, ...attributes, name, value });
+  }
+
   /** Forgets every cookie and the CSRF token, as a fresh browser would. */
   reset(): void {
     this.cookies.clear();

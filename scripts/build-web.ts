@@ -35,7 +35,8 @@ export function landingPageJavaScript(distDir: string): { files: string[]; gzipB
   };
   visit(entry);
   let gzipBytes = 0;
-  for (const file of files) gzipBytes += gzipSync(fs.readFileSync(path.join(distDir, file)), { level: 9 }).length;
+  for (const file of files)
+    gzipBytes += gzipSync(fs.readFileSync(path.join(distDir, file)), { level: 9 }).length;
   return { files: [...files], gzipBytes };
 }
 

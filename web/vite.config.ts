@@ -13,6 +13,10 @@ export default defineConfig({
     modulePreload: { polyfill: false },
   },
   server: {
-    proxy: { '/api': 'http://127.0.0.1:3000', '/help': 'http://127.0.0.1:3000', '/sw.js': 'http://127.0.0.1:3000' },
+    proxy: {
+      '/api': 'http://127.0.0.1:3000',
+      '/help': 'http://127.0.0.1:3000',
+      '/sw.js': 'http://127.0.0.1:3000',
+    },
   },
 });

@@ -57,5 +57,9 @@ export const CURRENT_PRIVACY_NOTICE: PrivacyNotice = PRIVACY_NOTICES[
 export function isConsentCurrent(
   consent: { version: string; withdrawnAt: string | null } | null,
 ): boolean {
-  return consent !== null && consent.withdrawnAt === null && consent.version === CURRENT_PRIVACY_NOTICE.version;
+  return (
+    consent !== null &&
+    consent.withdrawnAt === null &&
+    consent.version === CURRENT_PRIVACY_NOTICE.version
+  );
 }

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors/domain-error';
-import { compareArticles, parseArticle, readingMinutes, SLUG_PATTERN, type Article } from './article';
+import {
+  compareArticles,
+  parseArticle,
+  readingMinutes,
+  SLUG_PATTERN,
+  type Article,
+} from './article';
 import { TOPIC_IDS } from './topics';
 
 interface ArticleSource {
@@ -52,7 +58,10 @@ describe('parseArticle', () => {
   });
 
   it('trims the title and summary, and accepts them quoted', () => {
-    const article = parseArticle('a', articleSource({ title: '"  Spaced title  "', summary: "'Quoted: yes'" }));
+    const article = parseArticle(
+      'a',
+      articleSource({ title: '"  Spaced title  "', summary: "'Quoted: yes'" }),
+    );
     expect(article.title).toBe('Spaced title');
     expect(article.summary).toBe('Quoted: yes');
   });
@@ -83,14 +92,20 @@ describe('parseArticle', () => {
     ['topics', { topics: undefined }, '"topics" must be a non-empty list'],
     ['an empty topic list', { topics: '[]' }, '"topics" must be a non-empty list'],
     ['a topic that is not a list', { topics: 'sign:trust' }, '"topics" must be a non-empty list'],
-  ] satisfies [string, ArticleSource, string][])('rejects a missing or wrong %s', (_name, fields, message) => {
-    const error = articleError('my-article', articleSource(fields));
-    expect(error.code).toBe('article_invalid');
-    expect(error.message).toBe(`my-article: ${message}.`);
-  });
+  ] satisfies [string, ArticleSource, string][])(
+    'rejects a missing or wrong %s',
+    (_name, fields, message) => {
+      const error = articleError('my-article', articleSource(fields));
+      expect(error.code).toBe('article_invalid');
+      expect(error.message).toBe(`my-article: ${message}.`);
+    },
+  );
 
   it('rejects unknown topics and names every one of them', () => {
-    const error = articleError('a', articleSource({ topics: '[sign:trust, sign:made-up, Sign:Trust]' }));
+    const error = articleError(
+      'a',
+      articleSource({ topics: '[sign:trust, sign:made-up, Sign:Trust]' }),
+    );
     expect(error.code).toBe('article_invalid');
     expect(error.message).toBe('a: unknown topics sign:made-up, Sign:Trust.');
   });
@@ -127,7 +142,8 @@ describe('parseArticle', () => {
 });
 
 describe('readingMinutes', () => {
-  const words = (count: number) => Array.from({ length: count }, (_, index) => `w${index}`).join(' ');
+  const words = (count: number) =>
+    Array.from({ length: count }, (_, index) => `w${index}`).join(' ');
 
   it('is at least one minute', () => {
     expect(readingMinutes('')).toBe(1);
@@ -150,7 +166,9 @@ describe('readingMinutes', () => {
   });
 
   it('counts words in any script', () => {
-    expect(readingMinutes(Array.from({ length: 270 }, () => 'ça Ω 信').join(' '))).toBeGreaterThanOrEqual(4);
+    expect(
+      readingMinutes(Array.from({ length: 270 }, () => 'ça Ω 信').join(' ')),
+    ).toBeGreaterThanOrEqual(4);
   });
 
   it('property: always a whole number of at least 1, and never smaller for a longer text', () => {
@@ -168,9 +186,12 @@ describe('readingMinutes', () => {
 describe('SLUG_PATTERN', () => {
   it('property: every slug made of lower-case words joined by single dashes is accepted', () => {
     fc.assert(
-      fc.property(fc.array(fc.stringMatching(/^[a-z0-9]{1,8}$/), { minLength: 1, maxLength: 6 }), (parts) => {
-        expect(SLUG_PATTERN.test(parts.join('-'))).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.stringMatching(/^[a-z0-9]{1,8}$/), { minLength: 1, maxLength: 6 }),
+        (parts) => {
+          expect(SLUG_PATTERN.test(parts.join('-'))).toBe(true);
+        },
+      ),
     );
   });
 });
@@ -187,9 +208,12 @@ describe('compareArticles', () => {
   });
 
   it('sorts by order, then by title', () => {
-    const sorted = [article('Zebra', 2), article('beta', 1), article('Alpha', 1), article('Émile', 1)].sort(
-      compareArticles,
-    );
+    const sorted = [
+      article('Zebra', 2),
+      article('beta', 1),
+      article('Alpha', 1),
+      article('Émile', 1),
+    ].sort(compareArticles);
     expect(sorted.map((entry) => entry.title)).toEqual(['Alpha', 'beta', 'Émile', 'Zebra']);
   });
 });

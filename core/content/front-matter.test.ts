@@ -28,7 +28,9 @@ describe('parseFrontMatter', () => {
   });
 
   it('reads a bracketed value as a list, trimming items and dropping empty ones', () => {
-    const { attributes } = parseFrontMatter('---\ntopics: [sign:trust,  sign:sharing , ]\nnone: []\n---\n');
+    const { attributes } = parseFrontMatter(
+      '---\ntopics: [sign:trust,  sign:sharing , ]\nnone: []\n---\n',
+    );
     expect(attributes.topics).toEqual(['sign:trust', 'sign:sharing']);
     expect(attributes.none).toEqual([]);
   });
@@ -67,12 +69,16 @@ describe('parseFrontMatter', () => {
   });
 
   it('skips blank lines and # comments inside the block', () => {
-    const { attributes } = parseFrontMatter('---\n\n# a comment\n  # indented comment\ntitle: x\n\n---\nbody');
+    const { attributes } = parseFrontMatter(
+      '---\n\n# a comment\n  # indented comment\ntitle: x\n\n---\nbody',
+    );
     expect(attributes).toEqual({ title: 'x' });
   });
 
   it('treats CRLF and lone CR line endings like LF', () => {
-    const crlf = parseFrontMatter('---\r\ntitle: Hello\r\ntopics: [a, b]\r\n---\r\nLine one\r\nLine two\r\n');
+    const crlf = parseFrontMatter(
+      '---\r\ntitle: Hello\r\ntopics: [a, b]\r\n---\r\nLine one\r\nLine two\r\n',
+    );
     expect(crlf.attributes).toEqual({ title: 'Hello', topics: ['a', 'b'] });
     expect(crlf.body).toBe('Line one\nLine two\n');
     expect(crlf.attributes.title).not.toContain('\r');
@@ -90,7 +96,10 @@ describe('parseFrontMatter', () => {
 
   it('accepts an empty block and a document that ends at the closing line', () => {
     expect(parseFrontMatter('---\n---\n')).toEqual({ attributes: {}, body: '' });
-    expect(parseFrontMatter('---\ntitle: x\n---')).toEqual({ attributes: { title: 'x' }, body: '' });
+    expect(parseFrontMatter('---\ntitle: x\n---')).toEqual({
+      attributes: { title: 'x' },
+      body: '',
+    });
   });
 
   it('does not treat a later "---" in the body as part of the front matter', () => {
@@ -160,19 +169,37 @@ describe('parseFrontMatter', () => {
   describe('properties', () => {
     it('never throws anything but a DomainError with code front_matter_invalid', () => {
       const fragment = fc.oneof(
-        fc.constantFrom('---', '\n', '\r\n', '\r', '\uFEFF', ':', '[', ']', ',', '"', "'", '#', ' ', 'key'),
+        fc.constantFrom(
+          '---',
+          '\n',
+          '\r\n',
+          '\r',
+          '\uFEFF',
+          ':',
+          '[',
+          ']',
+          ',',
+          '"',
+          "'",
+          '#',
+          ' ',
+          'key',
+        ),
         fc.string({ unit: 'binary', maxLength: 8 }),
       );
       fc.assert(
-        fc.property(fc.array(fragment, { maxLength: 30 }).map((parts) => parts.join('')), (source) => {
-          try {
-            const document = parseFrontMatter(source);
-            expect(typeof document.body).toBe('string');
-          } catch (error) {
-            expect(error).toBeInstanceOf(DomainError);
-            expect((error as DomainError).code).toBe('front_matter_invalid');
-          }
-        }),
+        fc.property(
+          fc.array(fragment, { maxLength: 30 }).map((parts) => parts.join('')),
+          (source) => {
+            try {
+              const document = parseFrontMatter(source);
+              expect(typeof document.body).toBe('string');
+            } catch (error) {
+              expect(error).toBeInstanceOf(DomainError);
+              expect((error as DomainError).code).toBe('front_matter_invalid');
+            }
+          },
+        ),
         { numRuns: 1000 },
       );
     });
@@ -184,9 +211,25 @@ describe('parseFrontMatter', () => {
         fc.string({ unit: 'grapheme', maxLength: 40 }),
         // Characters that regular expressions treat specially at line level.
         fc
-          .array(fc.constantFrom('a', ' ', '"', "'", ':', '[', ']', '#', '\u2028', '\u2029', '\u0085', '\t'), {
-            maxLength: 12,
-          })
+          .array(
+            fc.constantFrom(
+              'a',
+              ' ',
+              '"',
+              "'",
+              ':',
+              '[',
+              ']',
+              '#',
+              '\u2028',
+              '\u2029',
+              '\u0085',
+              '\t',
+            ),
+            {
+              maxLength: 12,
+            },
+          )
           .map((parts) => parts.join('')),
       )
       .filter((value) => !/[\r\n]/.test(value));
@@ -195,8 +238,13 @@ describe('parseFrontMatter', () => {
       .string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 12 })
       .map((value) => value.trim())
       .filter((value) => value !== '' && !/[,[\]"'\r\n]/.test(value));
-    const value: fc.Arbitrary<FrontMatterValue> = fc.oneof(text, fc.array(listItem, { maxLength: 5 }));
-    const body = fc.string({ unit: 'grapheme', maxLength: 80 }).map((value) => value.replace(/\r/g, ''));
+    const value: fc.Arbitrary<FrontMatterValue> = fc.oneof(
+      text,
+      fc.array(listItem, { maxLength: 5 }),
+    );
+    const body = fc
+      .string({ unit: 'grapheme', maxLength: 80 })
+      .map((value) => value.replace(/\r/g, ''));
 
     it('round-trips generated key/value documents, with LF or CRLF line endings and an optional BOM', () => {
       fc.assert(

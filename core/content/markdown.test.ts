@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { inlineText, isSafeHref, parseInline, parseMarkdown, type Block, type Inline } from './markdown';
+import {
+  inlineText,
+  isSafeHref,
+  parseInline,
+  parseMarkdown,
+  type Block,
+  type Inline,
+} from './markdown';
 
 const text = (value: string): Inline => ({ type: 'text', text: value });
 
@@ -11,7 +18,9 @@ function inlineLists(blocks: Block[]): Inline[][] {
 
 /** Every node in some inline trees, depth first. */
 function allNodes(nodes: Inline[]): Inline[] {
-  return nodes.flatMap((node) => (node.type === 'text' ? [node] : [node, ...allNodes(node.children)]));
+  return nodes.flatMap((node) =>
+    node.type === 'text' ? [node] : [node, ...allNodes(node.children)],
+  );
 }
 
 describe('parseMarkdown', () => {
@@ -44,7 +53,11 @@ describe('parseMarkdown', () => {
   it('parses inline markup inside headings and ends a paragraph at a heading', () => {
     expect(parseMarkdown('Before\n## A *kind* step\nAfter')).toEqual([
       { type: 'paragraph', children: [text('Before')] },
-      { type: 'heading', level: 2, children: [text('A '), { type: 'emphasis', children: [text('kind')] }, text(' step')] },
+      {
+        type: 'heading',
+        level: 2,
+        children: [text('A '), { type: 'emphasis', children: [text('kind')] }, text(' step')],
+      },
       { type: 'paragraph', children: [text('After')] },
     ]);
   });
@@ -148,12 +161,17 @@ describe('parseInline', () => {
 
   it('allows a strong part inside emphasis', () => {
     expect(parseInline('*one **two** three*')).toEqual([
-      { type: 'emphasis', children: [text('one '), { type: 'strong', children: [text('two')] }, text(' three')] },
+      {
+        type: 'emphasis',
+        children: [text('one '), { type: 'strong', children: [text('two')] }, text(' three')],
+      },
     ]);
   });
 
   it('does not treat snake_case or 2_000 as emphasis', () => {
-    expect(parseInline('a snake_case_name and 2_000_000')).toEqual([text('a snake_case_name and 2_000_000')]);
+    expect(parseInline('a snake_case_name and 2_000_000')).toEqual([
+      text('a snake_case_name and 2_000_000'),
+    ]);
     expect(parseInline('_emphasis with snake_case inside_')).toEqual([
       { type: 'emphasis', children: [text('emphasis with snake_case inside')] },
     ]);
@@ -176,7 +194,9 @@ describe('parseInline', () => {
     expect(parseInline('\\*not emphasis\\* \\_nor this\\_ \\[x\\](/y) \\\\ \\# \\-')).toEqual([
       text('*not emphasis* _nor this_ [x](/y) \\ # -'),
     ]);
-    expect(parseInline('C:\\Users\\n and a trailing \\')).toEqual([text('C:\\Users\\n and a trailing \\')]);
+    expect(parseInline('C:\\Users\\n and a trailing \\')).toEqual([
+      text('C:\\Users\\n and a trailing \\'),
+    ]);
   });
 
   describe('links', () => {
@@ -197,7 +217,11 @@ describe('parseInline', () => {
 
     it('trims spaces around the href and parses markup in the label', () => {
       expect(parseInline('[**Get** help]( /help )')).toEqual([
-        { type: 'link', href: '/help', children: [{ type: 'strong', children: [text('Get')] }, text(' help')] },
+        {
+          type: 'link',
+          href: '/help',
+          children: [{ type: 'strong', children: [text('Get')] }, text(' help')],
+        },
       ]);
     });
 
@@ -223,11 +247,19 @@ describe('parseInline', () => {
     });
 
     it('keeps formatting of the label of an unsafe link', () => {
-      expect(parseInline('[*x*](javascript:void)')).toEqual([{ type: 'emphasis', children: [text('x')] }]);
+      expect(parseInline('[*x*](javascript:void)')).toEqual([
+        { type: 'emphasis', children: [text('x')] },
+      ]);
     });
 
     it('leaves link-like text that is not a complete link alone', () => {
-      for (const source of ['[no target]', '[](/empty-label)', '[label](', '[label](has space)', '[label]()']) {
+      for (const source of [
+        '[no target]',
+        '[](/empty-label)',
+        '[label](',
+        '[label](has space)',
+        '[label]()',
+      ]) {
         const nodes = parseInline(source);
         expect(allNodes(nodes).some((node) => node.type === 'link')).toBe(false);
       }
@@ -279,7 +311,38 @@ describe('properties', () => {
   const markdownish = fc
     .array(
       fc.oneof(
-        { weight: 3, arbitrary: fc.constantFrom('*', '**', '_', '[', ']', '(', ')', '](', '\\', '#', '## ', '- ', '1. ', '\n', '\n\n', '\r\n', ' ', '  ', 'a', 'word', '/help', 'javascript:', '//', 'https://x', '<', '>', '`') },
+        {
+          weight: 3,
+          arbitrary: fc.constantFrom(
+            '*',
+            '**',
+            '_',
+            '[',
+            ']',
+            '(',
+            ')',
+            '](',
+            '\\',
+            '#',
+            '## ',
+            '- ',
+            '1. ',
+            '\n',
+            '\n\n',
+            '\r\n',
+            ' ',
+            '  ',
+            'a',
+            'word',
+            '/help',
+            'javascript:',
+            '//',
+            'https://x',
+            '<',
+            '>',
+            '`',
+          ),
+        },
         { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) },
       ),
       { maxLength: 40 },
@@ -336,9 +399,12 @@ describe('properties', () => {
 
   it('plain text without markup characters comes back unchanged', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 80 }).filter((value) => !/[*_[\]\\]/.test(value) && value !== ''), (value) => {
-        expect(parseInline(value)).toEqual([text(value)]);
-      }),
+      fc.property(
+        fc.string({ maxLength: 80 }).filter((value) => !/[*_[\]\\]/.test(value) && value !== ''),
+        (value) => {
+          expect(parseInline(value)).toEqual([text(value)]);
+        },
+      ),
     );
   });
 

@@ -176,5 +176,7 @@ function matchLink(
 
 /** The plain text of some inline nodes, for search and for accessible names. */
 export function inlineText(nodes: Inline[]): string {
-  return nodes.map((node) => (node.type === 'text' ? node.text : inlineText(node.children))).join('');
+  return nodes
+    .map((node) => (node.type === 'text' ? node.text : inlineText(node.children)))
+    .join('');
 }

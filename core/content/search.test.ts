@@ -95,7 +95,10 @@ describe('tokenise', () => {
 
 describe('searchArticles', () => {
   const trustTitle = article({ title: 'Finding it hard to trust', body: 'A body about people.' });
-  const trustBody = article({ title: 'Healthy boundaries', body: 'Boundaries help trust to grow.' });
+  const trustBody = article({
+    title: 'Healthy boundaries',
+    body: 'Boundaries help trust to grow.',
+  });
   const unrelated = article({ title: 'Paced breathing', body: 'Breathe in slowly.' });
   const library = [unrelated, trustBody, trustTitle];
 
@@ -143,7 +146,10 @@ describe('searchArticles', () => {
 
   it('ranks more title matches above fewer when every term matches', () => {
     const both = article({ title: 'Trust and boundaries', body: 'x' });
-    const one = article({ title: 'Trust', body: 'Boundaries boundaries boundaries boundaries boundaries.' });
+    const one = article({
+      title: 'Trust',
+      body: 'Boundaries boundaries boundaries boundaries boundaries.',
+    });
     expect(searchArticles([one, both], 'trust boundaries')).toEqual([both, one]);
   });
 
@@ -169,7 +175,16 @@ describe('searchArticles', () => {
   });
 
   describe('properties', () => {
-    const word = fc.constantFrom('trust', 'closeness', 'fear', 'boundaries', 'feelings', 'calm', 'café', 'shame');
+    const word = fc.constantFrom(
+      'trust',
+      'closeness',
+      'fear',
+      'boundaries',
+      'feelings',
+      'calm',
+      'café',
+      'shame',
+    );
     const words = fc.array(word, { maxLength: 6 }).map((list) => list.join(' '));
     const arbitraryArticle = fc
       .record({
@@ -184,25 +199,35 @@ describe('searchArticles', () => {
 
     it('results are always a subset of the input, without repeats, and match the topic', () => {
       fc.assert(
-        fc.property(fc.array(arbitraryArticle, { maxLength: 8 }), query, topic, (articles, text, topicId?: TopicId) => {
-          const results = searchArticles(articles, text, topicId);
-          expect(new Set(results).size).toBe(results.length);
-          for (const result of results) {
-            expect(articles).toContain(result);
-            if (topicId) expect(result.topics).toContain(topicId);
-          }
-        }),
+        fc.property(
+          fc.array(arbitraryArticle, { maxLength: 8 }),
+          query,
+          topic,
+          (articles, text, topicId?: TopicId) => {
+            const results = searchArticles(articles, text, topicId);
+            expect(new Set(results).size).toBe(results.length);
+            for (const result of results) {
+              expect(articles).toContain(result);
+              if (topicId) expect(result.topics).toContain(topicId);
+            }
+          },
+        ),
       );
     });
 
     it('adding a term never adds results', () => {
       fc.assert(
-        fc.property(fc.array(arbitraryArticle, { maxLength: 8 }), words, word, (articles, text, extra) => {
-          fc.pre(tokenise(text).length > 0);
-          const narrower = searchArticles(articles, `${text} ${extra}`);
-          const wider = new Set(searchArticles(articles, text));
-          for (const result of narrower) expect(wider.has(result)).toBe(true);
-        }),
+        fc.property(
+          fc.array(arbitraryArticle, { maxLength: 8 }),
+          words,
+          word,
+          (articles, text, extra) => {
+            fc.pre(tokenise(text).length > 0);
+            const narrower = searchArticles(articles, `${text} ${extra}`);
+            const wider = new Set(searchArticles(articles, text));
+            for (const result of narrower) expect(wider.has(result)).toBe(true);
+          },
+        ),
       );
     });
   });

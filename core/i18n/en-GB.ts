@@ -30,7 +30,8 @@ export const enGB = {
   'landing.what.check': 'A self-check that shows your own pattern, in plain words.',
   'landing.what.plan':
     'A plan of exercises drawn from several kinds of therapy, chosen to fit you.',
-  'landing.what.share': 'A way to share your progress with a therapist or partner, only if you choose.',
+  'landing.what.share':
+    'A way to share your progress with a therapist or partner, only if you choose.',
   'landing.not.title': 'What Closer is not',
   'landing.not.crisis': 'It is not a crisis service. If you are in danger now, use Get help now.',
   'landing.not.diagnosis': 'It does not diagnose anything. Nothing here is a label for you.',
@@ -70,9 +71,11 @@ export const enGB = {
   'consent.intro':
     'Before we ask you anything about your health, please read how we look after it. It takes about two minutes.',
   'consent.version': 'Version {version}',
-  'consent.agreeCheckbox': 'I have read this and I agree that Closer may store and use my health information as described.',
+  'consent.agreeCheckbox':
+    'I have read this and I agree that Closer may store and use my health information as described.',
   'consent.agree': 'I agree',
-  'consent.mustTick': 'Please tick the box to show you agree, or leave this page if you would rather not.',
+  'consent.mustTick':
+    'Please tick the box to show you agree, or leave this page if you would rather not.',
   'consent.given': 'You agreed to version {version} on {date}.',
   'consent.notGiven':
     'You have not agreed yet, so Closer will not ask about or store your health information.',
@@ -132,6 +135,9 @@ export const enGB = {
   'topic.pillar:trust-empathy': 'Trust and empathy',
   'topic.therapy:integrative': 'Integrative therapy',
 
+  'server.notBuilt.title': 'Closer is starting',
+  'server.notBuilt.text': 'The web app has not been built yet. Run npm start, which builds it.',
+
   'notFound.title': 'We could not find that page',
   'notFound.text': 'The link may be old, or there may be a typing mistake.',
   'notFound.home': 'Go to the start',
@@ -189,9 +195,12 @@ export const enGB = {
   'api.password_too_long': 'Your password can have at most 256 characters.',
   'api.password_common':
     'That password is too common and easy to guess. Try a short sentence only you would think of.',
-  'api.username_invalid': 'A made-up name needs 3 to 32 letters, numbers, dots, dashes or underscores.',
+  'api.username_invalid':
+    'A made-up name needs 3 to 32 letters, numbers, dots, dashes or underscores.',
   'api.email_invalid': 'That does not look like an email address. Please check it.',
   'api.consent_version_outdated': 'The privacy notice has changed. Please read the new version.',
+  'api.service_unavailable':
+    'Closer cannot reach its database just now. Nothing you saved has been lost. Please try again in a few minutes. Get help now still works.',
   'api.not_signed_in': 'Please sign in to carry on.',
   'api.csrf_failed': 'Your page was out of date. Please reload it and try again.',
 } as const;

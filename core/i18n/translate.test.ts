@@ -6,7 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { TOPIC_IDS } from '../content/topics';
 import { HELP_REGIONS } from '../safety/help-lines';
 import { enGB } from './en-GB';
-import { createTranslator, formatMessage, isMessageKey, LOCALE, t, type Messages } from './translate';
+import {
+  createTranslator,
+  formatMessage,
+  isMessageKey,
+  LOCALE,
+  t,
+  type Messages,
+} from './translate';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -18,7 +25,9 @@ describe('formatMessage', () => {
   });
 
   it('leaves a placeholder visible when its value is missing, so a reviewer can spot it', () => {
-    expect(formatMessage('Hello {name}, version {version}', { version: 3 })).toBe('Hello {name}, version 3');
+    expect(formatMessage('Hello {name}, version {version}', { version: 3 })).toBe(
+      'Hello {name}, version 3',
+    );
     expect(formatMessage('Hello {name}')).toBe('Hello {name}');
     expect(formatMessage('Hello {name}', {})).toBe('Hello {name}');
   });
@@ -49,10 +58,15 @@ describe('formatMessage', () => {
 
   it('property: a filled placeholder shows exactly its value', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^\w{1,10}$/), fc.string(), fc.string(), (name, before, value) => {
-        fc.pre(!before.includes('{'));
-        expect(formatMessage(`${before}{${name}}`, { [name]: value })).toBe(`${before}${value}`);
-      }),
+      fc.property(
+        fc.stringMatching(/^\w{1,10}$/),
+        fc.string(),
+        fc.string(),
+        (name, before, value) => {
+          fc.pre(!before.includes('{'));
+          expect(formatMessage(`${before}{${name}}`, { [name]: value })).toBe(`${before}${value}`);
+        },
+      ),
     );
   });
 });
@@ -98,13 +112,21 @@ describe('en-GB messages', () => {
       ...TOPIC_IDS.map((topic) => `topic.${topic}`),
       ...HELP_REGIONS.map((region) => `help.region.${region.code}`),
       ...HELP_REGIONS.flatMap((region) => region.lines.map((line) => `help.need.${line.need}`)),
-      ...HELP_REGIONS.flatMap((region) => region.lines.flatMap((line) => (line.noteKey ? [line.noteKey] : []))),
+      ...HELP_REGIONS.flatMap((region) =>
+        region.lines.flatMap((line) => (line.noteKey ? [line.noteKey] : [])),
+      ),
     ];
     expect(needed.filter((key) => !isMessageKey(key))).toEqual([]);
   });
 
   it('has a message for every problem code that core returns to people', () => {
-    const codes = ['password_too_short', 'password_too_long', 'password_common', 'username_invalid', 'email_invalid'];
+    const codes = [
+      'password_too_short',
+      'password_too_long',
+      'password_common',
+      'username_invalid',
+      'email_invalid',
+    ];
     expect(codes.filter((code) => !isMessageKey(`api.${code}`))).toEqual([]);
   });
 });
@@ -174,7 +196,9 @@ describe('keys used in the source', () => {
 
   it('every key built from a template starts like at least one en-GB key', () => {
     const keys = Object.keys(enGB);
-    const missing = uses.filter((use) => use.dynamic && !keys.some((key) => key.startsWith(use.key)));
+    const missing = uses.filter(
+      (use) => use.dynamic && !keys.some((key) => key.startsWith(use.key)),
+    );
     expect(missing.map((use) => `${use.file}: t(\`${use.key}…\`)`)).toEqual([]);
   });
 });

@@ -57,30 +57,89 @@ export const HELP_REGIONS: readonly HelpRegion[] = [
     code: 'GB',
     lines: [
       line('gb-999', 'crisis', 'emergency', 'Emergency services', [call('999')]),
-      line('gb-samaritans', 'crisis', 'crisis', 'Samaritans', [call('116 123')], 'help.note.free247'),
-      line('gb-shout', 'crisis', 'crisis-text', 'Shout', [text('85258', 'SHOUT')], 'help.note.free247'),
+      line(
+        'gb-samaritans',
+        'crisis',
+        'crisis',
+        'Samaritans',
+        [call('116 123')],
+        'help.note.free247',
+      ),
+      line(
+        'gb-shout',
+        'crisis',
+        'crisis-text',
+        'Shout',
+        [text('85258', 'SHOUT')],
+        'help.note.free247',
+      ),
       line('gb-nhs-111', 'crisis', 'urgent', 'NHS 111', [call('111')]),
-      line('gb-refuge', 'safeguarding', 'domestic-abuse-women', 'National Domestic Abuse Helpline (Refuge)', [call('0808 2000 247')], 'help.note.free247'),
-      line('gb-respect', 'safeguarding', 'domestic-abuse-men', "Men's Advice Line (Respect)", [call('0808 801 0327')]),
-      line('gb-nspcc', 'safeguarding', 'child-worry', 'NSPCC Helpline', [call('0808 800 5000')], 'help.note.childDanger999'),
-      line('gb-childline', 'safeguarding', 'young-people', 'Childline', [call('0800 1111')], 'help.note.free'),
+      line(
+        'gb-refuge',
+        'safeguarding',
+        'domestic-abuse-women',
+        'National Domestic Abuse Helpline (Refuge)',
+        [call('0808 2000 247')],
+        'help.note.free247',
+      ),
+      line('gb-respect', 'safeguarding', 'domestic-abuse-men', "Men's Advice Line (Respect)", [
+        call('0808 801 0327'),
+      ]),
+      line(
+        'gb-nspcc',
+        'safeguarding',
+        'child-worry',
+        'NSPCC Helpline',
+        [call('0808 800 5000')],
+        'help.note.childDanger999',
+      ),
+      line(
+        'gb-childline',
+        'safeguarding',
+        'young-people',
+        'Childline',
+        [call('0800 1111')],
+        'help.note.free',
+      ),
     ],
   },
   {
     code: 'US',
     lines: [
       line('us-911', 'crisis', 'emergency', 'Emergency services', [call('911')]),
-      line('us-988', 'crisis', 'crisis', '988 Suicide & Crisis Lifeline', [call('988'), text('988')]),
-      line('us-ndvh', 'safeguarding', 'domestic-abuse', 'National Domestic Violence Hotline', [call('1-800-799-7233'), text('88788', 'START')]),
-      line('us-childhelp', 'safeguarding', 'child-worry', 'Childhelp National Child Abuse Hotline', [call('1-800-422-4453'), text('1-800-422-4453')], 'help.note.childhelp'),
-      line('us-rainn', 'safeguarding', 'sexual-violence', 'RAINN National Sexual Assault Hotline', [call('1-800-656-4673')]),
+      line('us-988', 'crisis', 'crisis', '988 Suicide & Crisis Lifeline', [
+        call('988'),
+        text('988'),
+      ]),
+      line('us-ndvh', 'safeguarding', 'domestic-abuse', 'National Domestic Violence Hotline', [
+        call('1-800-799-7233'),
+        text('88788', 'START'),
+      ]),
+      line(
+        'us-childhelp',
+        'safeguarding',
+        'child-worry',
+        'Childhelp National Child Abuse Hotline',
+        [call('1-800-422-4453'), text('1-800-422-4453')],
+        'help.note.childhelp',
+      ),
+      line('us-rainn', 'safeguarding', 'sexual-violence', 'RAINN National Sexual Assault Hotline', [
+        call('1-800-656-4673'),
+      ]),
     ],
   },
   {
     code: 'CA',
     lines: [
       line('ca-911', 'crisis', 'emergency', 'Emergency services', [call('911')]),
-      line('ca-988', 'crisis', 'crisis', '988 Suicide Crisis Helpline', [call('988'), text('988')], 'help.note.englishFrench247'),
+      line(
+        'ca-988',
+        'crisis',
+        'crisis',
+        '988 Suicide Crisis Helpline',
+        [call('988'), text('988')],
+        'help.note.englishFrench247',
+      ),
       line('ca-childhelp', 'safeguarding', 'child-worry', 'Childhelp', [call('1-800-422-4453')]),
     ],
   },
@@ -113,7 +172,10 @@ export function helpRegion(code: string): HelpRegion {
  * The person's region: their own setting, else the first browser locale with a region we
  * know (en-US → US, fr-CA → CA), else the United Kingdom.
  */
-export function resolveRegion(setting: string | null | undefined, locales: readonly string[]): RegionCode {
+export function resolveRegion(
+  setting: string | null | undefined,
+  locales: readonly string[],
+): RegionCode {
   if (setting && isRegionCode(setting.toUpperCase())) return setting.toUpperCase() as RegionCode;
   for (const locale of locales) {
     const region = /^[a-z]{2,3}(?:-[a-z]{4})?-([a-z]{2})\b/i.exec(locale)?.[1]?.toUpperCase();
@@ -127,7 +189,9 @@ export function resolveRegion(setting: string | null | undefined, locales: reado
 export function contactHref(contact: ContactMethod): string {
   const digits = contact.number.replace(/[^\d+]/g, '');
   if (contact.kind === 'call') return `tel:${digits}`;
-  return contact.keyword ? `sms:${digits}?&body=${encodeURIComponent(contact.keyword)}` : `sms:${digits}`;
+  return contact.keyword
+    ? `sms:${digits}?&body=${encodeURIComponent(contact.keyword)}`
+    : `sms:${digits}`;
 }
 
 function line(
@@ -138,7 +202,15 @@ function line(
   contacts: ContactMethod[],
   noteKey?: string,
 ): HelpLine {
-  return { id, group, need, service, contacts, lastChecked: CHECKED, ...(noteKey ? { noteKey } : {}) };
+  return {
+    id,
+    group,
+    need,
+    service,
+    contacts,
+    lastChecked: CHECKED,
+    ...(noteKey ? { noteKey } : {}),
+  };
 }
 
 function call(number: string): ContactMethod {

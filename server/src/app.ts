@@ -11,7 +11,7 @@ import Fastify, {
 import { randomUUID } from 'node:crypto';
 import type { Config } from './config';
 import type { DatabaseHandle } from './db/database';
-import { registerErrorHandling } from './errors';
+import { handleFrameworkError, registerErrorHandling } from './errors';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerSessionPolicy } from './policies/session.policy';
 import { ConsentRepository } from './repositories/consent.repository';
@@ -77,11 +77,16 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
+    frameworkErrors: handleFrameworkError,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // The API speaks JSON only. Fastify also parses text/plain by default, which answered a
+  // text/plain body with 400 (or accepted it on routes without a body) instead of 415, and
+  // text/plain is a content type other sites may send without a CORS preflight.
+  app.removeContentTypeParser('text/plain');
 
   const auth = new AuthService({
     users: new UserRepository(database.db),
-    sessions: new SessionRepository(database.db),
+    sessions: new SessionRepository(database),
     throttles: new LoginThrottleRepository(database.db),
     hasher: options.hasher ?? argon2Hasher,
     isCommonPassword,
@@ -104,6 +109,10 @@ export async function buildApp(options: BuildOptions): Promise<App> {
 
   await app.register(cookie);
   await app.register(swagger, {
+    // Keep shared schemas under their own names ("ErrorBody") in the document.
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, index) => String(json.$id ?? `def-${index}`),
+    },
     openapi: {
       openapi: '3.1.0',
       info: {
@@ -116,7 +125,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   });
   app.addSchema(ErrorBody);
 
-  registerErrorHandling(app);
+  registerErrorHandling(app, () => database.ping());
   registerSecurityHeaders(app);
   registerSessionPolicy(app, auth);
 

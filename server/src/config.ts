@@ -44,8 +44,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     loginThrottle: {
       windowMinutes: integer(env.LOGIN_WINDOW_MINUTES, 15, 'LOGIN_WINDOW_MINUTES', 1),
-      maxFailuresPerAccount: integer(env.LOGIN_MAX_FAILURES_ACCOUNT, 5, 'LOGIN_MAX_FAILURES_ACCOUNT', 1),
-      maxFailuresPerClient: integer(env.LOGIN_MAX_FAILURES_CLIENT, 30, 'LOGIN_MAX_FAILURES_CLIENT', 1),
+      maxFailuresPerAccount: integer(
+        env.LOGIN_MAX_FAILURES_ACCOUNT,
+        5,
+        'LOGIN_MAX_FAILURES_ACCOUNT',
+        1,
+      ),
+      maxFailuresPerClient: integer(
+        env.LOGIN_MAX_FAILURES_CLIENT,
+        30,
+        'LOGIN_MAX_FAILURES_CLIENT',
+        1,
+      ),
     },
     logLevel: env.LOG_LEVEL || 'info',
   };

@@ -1,5 +1,7 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../core/errors/domain-error';
+import { t } from '../../core/i18n/translate';
+import { applySecurityHeaders } from './http/security-headers';
 
 export { DomainError };
 
@@ -43,10 +45,14 @@ const FASTIFY_CODES: Record<string, string> = {
 /**
  * One error model for the whole API: every error leaves as `{error: {code, message}}`.
  * Expected errors keep their message; anything unexpected is logged with the request id and
- * answered with a generic 500 that reveals nothing about the server.
+ * answered with a generic 500 that reveals nothing about the server, or with a 503 when the
+ * database is not answering.
  */
-export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
+export function registerErrorHandling(
+  app: FastifyInstance,
+  databaseAnswers: () => Promise<boolean>,
+): void {
+  app.setErrorHandler(async (error: FastifyError | DomainError, request, reply) => {
     if (error instanceof DomainError) {
       const status = statusForCode(error.code);
       if (status === 429 && typeof error.details?.retryAfterSeconds === 'number') {
@@ -60,7 +66,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (fastifyError.validation) {
       const where = fastifyError.validationContext ?? 'request';
       return reply.status(400).send({
-        error: { code: 'invalid_request', message: `The ${where} is not valid: ${fastifyError.message}` },
+        error: {
+          code: 'invalid_request',
+          message: `The ${where} is not valid: ${fastifyError.message}`,
+        },
       });
     }
     const status = fastifyError.statusCode ?? 500;
@@ -69,6 +78,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return reply.status(status).send({ error: { code, message: fastifyError.message } });
     }
     request.log.error({ err: error, reqId: request.id }, 'unexpected error');
+    if (!(await databaseAnswers())) {
+      // An outage, not a bug: say so plainly, and say that saved work is safe.
+      return reply
+        .status(503)
+        .send({ error: { code: 'service_unavailable', message: t('api.service_unavailable') } });
+    }
     return reply.status(500).send({
       error: {
         code: 'internal_error',
@@ -79,8 +94,41 @@ export function registerErrorHandling(app: FastifyInstance): void {
 
   app.setNotFoundHandler((request, reply) => {
     reply.status(404).send({
-      error: { code: 'not_found', message: `There is nothing at ${request.method} ${request.url.split('?')[0]}.` },
+      error: {
+        code: 'not_found',
+        message: `There is nothing at ${request.method} ${request.url.split('?')[0]}.`,
+      },
     });
+  });
+}
+
+/**
+ * Errors Fastify raises before any route or hook runs (a malformed %-escape in the URL, an
+ * over-long path parameter). Passed as Fastify's `frameworkErrors` option: without it they
+ * leave in Fastify's own body shape and without the security headers.
+ */
+export function handleFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  applySecurityHeaders(request, reply);
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    reply.status(status).send({
+      error: {
+        code: FASTIFY_CODES[error.code] ?? statusCodeName(status),
+        message: 'The address of this request is not valid.',
+      },
+    });
+    return;
+  }
+  request.log.error({ err: error, reqId: request.id }, 'unexpected error before routing');
+  reply.status(500).send({
+    error: {
+      code: 'internal_error',
+      message: `Something went wrong on our side. Reference: ${request.id}`,
+    },
   });
 }
 

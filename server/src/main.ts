@@ -12,7 +12,9 @@ async function main(): Promise<void> {
 
   // Housekeeping every ten minutes: timed-out sessions and old throttle windows.
   const housekeeping = setInterval(() => {
-    app.services.auth.purgeStale().catch((error: unknown) => app.log.warn({ err: error }, 'housekeeping failed'));
+    app.services.auth
+      .purgeStale()
+      .catch((error: unknown) => app.log.warn({ err: error }, 'housekeeping failed'));
   }, 10 * 60_000);
   housekeeping.unref();
 

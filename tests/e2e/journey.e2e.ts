@@ -40,7 +40,10 @@ describe.skipIf(!chromiumPath)('a new person’s first visit', () => {
     const fresh = await page.context().newPage();
     await fresh.goto(page.url(), { waitUntil: 'networkidle' });
     const target = onHelpPage ? 'a.contact' : 'a[href="/help"]';
-    expect(await tabUntilFocused(fresh, target), `${name}: Get help now by keyboard`).toBeGreaterThan(0);
+    expect(
+      await tabUntilFocused(fresh, target),
+      `${name}: Get help now by keyboard`,
+    ).toBeGreaterThan(0);
     await fresh.close();
     pagesChecked.push(name);
   }
@@ -53,7 +56,9 @@ describe.skipIf(!chromiumPath)('a new person’s first visit', () => {
 
     // Arrive.
     await page.goto(server.origin);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Closeness can feel hard');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toContain('Closeness can feel hard');
     await expect.poll(() => page.getByText('It is not a crisis service').count()).toBe(1);
     await expectAccessible(page, 'landing');
 
@@ -81,7 +86,9 @@ describe.skipIf(!chromiumPath)('a new person’s first visit', () => {
 
     // Read the consent notice and agree.
     await page.waitForURL('**/consent');
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('privacy');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toContain('privacy');
     await expect.poll(() => page.getByText('health information').count()).toBeGreaterThan(0);
     await expectAccessible(page, 'consent');
     await page.getByLabel(/I have read this and I agree/).check();
@@ -91,13 +98,18 @@ describe.skipIf(!chromiumPath)('a new person’s first visit', () => {
     await expectAccessible(page, 'home');
 
     // Read a Learn article.
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Learn' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Learn' })
+      .click();
     await page.waitForURL('**/learn');
     await expect.poll(() => page.locator('.article-card').count()).toBeGreaterThanOrEqual(17);
     await expectAccessible(page, 'learn');
     await page.getByRole('link', { name: 'Finding it hard to trust' }).click();
     await page.waitForURL('**/learn/finding-it-hard-to-trust');
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Finding it hard to trust');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Finding it hard to trust');
     expect(await page.locator('article .prose p').count()).toBeGreaterThan(2);
     await expectAccessible(page, 'article');
 
@@ -106,7 +118,9 @@ describe.skipIf(!chromiumPath)('a new person’s first visit', () => {
     await page.getByRole('searchbox', { name: 'Search the library' }).fill('boundaries');
     await page.getByRole('button', { name: 'Search' }).click();
     await page.waitForURL('**/learn?q=boundaries');
-    await expect.poll(() => page.locator('.article-card').first().innerText()).toContain('boundaries');
+    await expect
+      .poll(() => page.locator('.article-card').first().innerText())
+      .toContain('boundaries');
     const results = await page.locator('.article-card').count();
     expect(results).toBeGreaterThan(0);
     expect(results).toBeLessThan(17);
@@ -120,7 +134,10 @@ describe.skipIf(!chromiumPath)('a new person’s first visit', () => {
     expect(me).toBe(401);
 
     // Sign in again, by keyboard alone.
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Sign in' })
+      .click();
     await page.waitForURL('**/signin');
     await expectAccessible(page, 'sign in');
     await page.getByLabel('Email address or made-up name').focus();
@@ -129,11 +146,15 @@ describe.skipIf(!chromiumPath)('a new person’s first visit', () => {
     await page.keyboard.type(password);
     await page.keyboard.press('Enter');
     await page.waitForURL('**/home');
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain(username);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toContain(username);
     expect(await page.getByText('Your consent is in place').count()).toBe(1);
 
     // Nothing left Closer's origin, and nothing broke quietly.
-    const foreign = requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith('data:'));
+    const foreign = requests.filter(
+      (url) => !url.startsWith(server.origin) && !url.startsWith('data:'),
+    );
     expect(foreign).toEqual([]);
     expect(consoleErrors).toEqual([]);
     expect(pagesChecked.length).toBeGreaterThanOrEqual(8);

@@ -26,13 +26,22 @@ describe.skipIf(!chromiumPath)('Get help now, consent withdrawal, and display pr
   it('offers Get help now on every page, signed out, without any sign-in', async () => {
     const { context } = await newContext(browser);
     const page = await context.newPage();
-    for (const path of ['/', '/learn', '/learn/healthy-boundaries', '/signin', '/signup', '/no-such-page']) {
+    for (const path of [
+      '/',
+      '/learn',
+      '/learn/healthy-boundaries',
+      '/signin',
+      '/signup',
+      '/no-such-page',
+    ]) {
       await page.goto(server.origin + path, { waitUntil: 'networkidle' });
       const link = page.getByRole('link', { name: 'Get help now' }).first();
       expect(await link.isVisible(), path).toBe(true);
       expect(await link.getAttribute('href'), path).toBe('/help');
     }
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('We could not find that page');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'We could not find that page',
+    );
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
@@ -90,19 +99,33 @@ describe.skipIf(!chromiumPath)('Get help now, consent withdrawal, and display pr
     await page.getByRole('button', { name: 'I agree' }).click();
     await page.waitForURL('**/home');
 
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Privacy and consent' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Privacy and consent' })
+      .click();
     await page.waitForURL('**/consent');
     await expect.poll(() => page.getByText(/You agreed to version/).count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Withdraw my consent' }).click();
     await expect.poll(() => page.getByText('You have withdrawn your consent').count()).toBe(1);
-    const status = await page.evaluate(async () => (await (await fetch('/api/consent')).json()).consent);
+    const status = await page.evaluate(
+      async () =>
+        (await (await fetch('/api/consent')).json()).consent as {
+          current: boolean;
+          withdrawnAt: string | null;
+        },
+    );
     expect(status.current).toBe(false);
     expect(status.withdrawnAt).not.toBeNull();
     expect(await axeViolations(page)).toEqual([]);
 
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
-    await expect.poll(() => page.getByRole('heading', { name: 'One thing before we start' }).count()).toBe(1);
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Home' })
+      .click();
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'One thing before we start' }).count())
+      .toBe(1);
     await context.close();
   });
 
@@ -129,7 +152,9 @@ describe.skipIf(!chromiumPath)('Get help now, consent withdrawal, and display pr
     const page = await context.newPage();
     for (const path of ['/', '/learn', '/learn/healthy-boundaries', '/signup', '/help']) {
       await page.goto(server.origin + path, { waitUntil: 'networkidle' });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
     await context.close();

@@ -10,8 +10,12 @@ const HEALTH_ROUTE = '/api/test/health-data';
 
 /** Stands in for a health-data feature, guarded the way every real one must be. */
 function addHealthDataRoute(app: App): void {
-  app.get(HEALTH_ROUTE, { preHandler: healthDataGuard(app.services.consent) }, async () => ({ mood: 'calm' }));
-  app.post(HEALTH_ROUTE, { preHandler: healthDataGuard(app.services.consent) }, async () => ({ saved: true }));
+  app.get(HEALTH_ROUTE, { preHandler: healthDataGuard(app.services.consent) }, async () => ({
+    mood: 'calm',
+  }));
+  app.post(HEALTH_ROUTE, { preHandler: healthDataGuard(app.services.consent) }, async () => ({
+    saved: true,
+  }));
 }
 
 describe.skipIf(!dbAvailable)('consent', () => {
@@ -42,7 +46,12 @@ describe.skipIf(!dbAvailable)('consent', () => {
     const response = await browser.get('/api/consent');
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ version, text: CURRENT_PRIVACY_NOTICE.text });
-    expect(response.body.consent).toEqual({ current: false, version: null, givenAt: null, withdrawnAt: null });
+    expect(response.body.consent).toEqual({
+      current: false,
+      version: null,
+      givenAt: null,
+      withdrawnAt: null,
+    });
   });
 
   it('records consent with its version; withdrawal and re-consent work', async () => {
@@ -65,7 +74,12 @@ describe.skipIf(!dbAvailable)('consent', () => {
       .where('user_id', '=', person.user.id)
       .execute();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ user_id: person.user.id, version, given_at: givenAt, withdrawn_at: null });
+    expect(rows[0]).toMatchObject({
+      user_id: person.user.id,
+      version,
+      given_at: givenAt,
+      withdrawn_at: null,
+    });
 
     // Agreeing twice records nothing new.
     expect((await browser.post('/api/consent', { version })).status).toBe(204);
@@ -84,7 +98,12 @@ describe.skipIf(!dbAvailable)('consent', () => {
     testApp.clock.advance(5);
     expect((await browser.post('/api/consent', { version })).status).toBe(204);
     const again = (await browser.get('/api/consent')).body.consent;
-    expect(again).toEqual({ current: true, version, givenAt: testApp.clock.now().toISOString(), withdrawnAt: null });
+    expect(again).toEqual({
+      current: true,
+      version,
+      givenAt: testApp.clock.now().toISOString(),
+      withdrawnAt: null,
+    });
 
     // The ledger keeps the history: the withdrawn record and the new one.
     const history = await testApp.database.db
@@ -99,18 +118,33 @@ describe.skipIf(!dbAvailable)('consent', () => {
     ]);
   });
 
-  it.each(['2000-01-01', 'unknown', ...PRIVACY_NOTICES.slice(0, -1).map((notice) => notice.version)])(
-    'refuses consent to version %j with 409 consent_version_outdated',
-    async (oldVersion) => {
-      const browser = new TestClient(testApp.app);
-      await signUp(browser);
-      const response = await browser.post('/api/consent', { version: oldVersion });
-      expect(response.status).toBe(409);
-      expect(response.body.error.code).toBe('consent_version_outdated');
-      expect(response.body.error.details).toEqual({ currentVersion: version });
-      expect((await browser.get('/api/consent')).body.consent.current).toBe(false);
-    },
-  );
+  it('is current again when withdrawn and given again within the same millisecond', async () => {
+    const browser = new TestClient(testApp.app);
+    await signUp(browser);
+    // The clock does not move: every record shares one given_at, so order cannot come from time.
+    for (let round = 0; round < 8; round += 1) {
+      expect((await browser.post('/api/consent', { version })).status).toBe(204);
+      expect((await browser.get('/api/consent')).body.consent.current, `round ${round}`).toBe(true);
+      expect((await browser.delete('/api/consent')).status).toBe(204);
+      expect((await browser.get('/api/consent')).body.consent.current, `round ${round}`).toBe(
+        false,
+      );
+    }
+  });
+
+  it.each([
+    '2000-01-01',
+    'unknown',
+    ...PRIVACY_NOTICES.slice(0, -1).map((notice) => notice.version),
+  ])('refuses consent to version %j with 409 consent_version_outdated', async (oldVersion) => {
+    const browser = new TestClient(testApp.app);
+    await signUp(browser);
+    const response = await browser.post('/api/consent', { version: oldVersion });
+    expect(response.status).toBe(409);
+    expect(response.body.error.code).toBe('consent_version_outdated');
+    expect(response.body.error.details).toEqual({ currentVersion: version });
+    expect((await browser.get('/api/consent')).body.consent.current).toBe(false);
+  });
 
   it('refuses a malformed consent body with 400', async () => {
     const browser = new TestClient(testApp.app);
@@ -140,7 +174,9 @@ describe.skipIf(!dbAvailable)('consent', () => {
     await signUp(browser);
     const withoutConsent = await browser.get(HEALTH_ROUTE);
     expect(withoutConsent.status).toBe(403);
-    expect(withoutConsent.body).toEqual({ error: { code: 'consent_required', message: expect.any(String) } });
+    expect(withoutConsent.body).toEqual({
+      error: { code: 'consent_required', message: expect.any(String) },
+    });
     expect((await browser.post(HEALTH_ROUTE, { mood: 3 })).status).toBe(403);
 
     expect((await browser.post('/api/consent', { version })).status).toBe(204);

@@ -35,8 +35,12 @@ describe.skipIf(!dbAvailable)('CSRF protection', () => {
 
     expectCsrfFailure(await browser.request(method, '/api/test/probe', { csrf: false }));
     expectCsrfFailure(await browser.request(method, '/api/test/probe', { csrf: '' }));
-    expectCsrfFailure(await browser.request(method, '/api/test/probe', { csrf: `${person.csrfToken}x` }));
-    expectCsrfFailure(await browser.request(method, '/api/test/probe', { csrf: person.csrfToken.slice(1) }));
+    expectCsrfFailure(
+      await browser.request(method, '/api/test/probe', { csrf: `${person.csrfToken}x` }),
+    );
+    expectCsrfFailure(
+      await browser.request(method, '/api/test/probe', { csrf: person.csrfToken.slice(1) }),
+    );
     // Another person's token is no good either.
     expectCsrfFailure(await browser.request(method, '/api/test/probe', { csrf: other.csrfToken }));
 
@@ -56,7 +60,9 @@ describe.skipIf(!dbAvailable)('CSRF protection', () => {
     const browser = new TestClient(testApp.app);
     const person = await signUp(browser);
 
-    expectCsrfFailure(await browser.post('/api/consent', { version: currentVersion }, { csrf: false }));
+    expectCsrfFailure(
+      await browser.post('/api/consent', { version: currentVersion }, { csrf: false }),
+    );
     expect((await browser.get('/api/consent')).body.consent.current).toBe(false);
     expect((await browser.post('/api/consent', { version: currentVersion })).status).toBe(204);
 
@@ -68,10 +74,18 @@ describe.skipIf(!dbAvailable)('CSRF protection', () => {
 
     // Signing in or up over a live session is state-changing too (it ends that session).
     expectCsrfFailure(
-      await browser.post('/api/auth/login', { login: person.login, password: person.password }, { csrf: false }),
+      await browser.post(
+        '/api/auth/login',
+        { login: person.login, password: person.password },
+        { csrf: false },
+      ),
     );
     expectCsrfFailure(
-      await browser.post('/api/auth/signup', { username: 'csrf-victim', password: newPassword() }, { csrf: false }),
+      await browser.post(
+        '/api/auth/signup',
+        { username: 'csrf-victim', password: newPassword() },
+        { csrf: false },
+      ),
     );
     expect((await browser.get('/api/me')).body.user.id).toBe(person.user.id);
   });
@@ -82,11 +96,19 @@ describe.skipIf(!dbAvailable)('CSRF protection', () => {
 
     expect((await stranger.request('POST', '/api/test/probe', { csrf: false })).status).toBe(200);
     expect((await stranger.post('/api/auth/logout', undefined, { csrf: false })).status).toBe(204);
-    const login = await stranger.post('/api/auth/login', { login: person.login, password: person.password }, { csrf: false });
+    const login = await stranger.post(
+      '/api/auth/login',
+      { login: person.login, password: person.password },
+      { csrf: false },
+    );
     expect(login.status).toBe(200);
     // Without a session, consent is refused for being signed out, not for CSRF.
     const anonymous = new TestClient(testApp.app);
-    const consent = await anonymous.post('/api/consent', { version: currentVersion }, { csrf: false });
+    const consent = await anonymous.post(
+      '/api/consent',
+      { version: currentVersion },
+      { csrf: false },
+    );
     expect(consent.status).toBe(401);
     expect(consent.body.error.code).toBe('not_signed_in');
   });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { signUp } from '../factories/user.factory';
 import { TestClient } from '../support/http-client';
 import { createTestApp, dbAvailable, type TestApp } from '../support/test-app';
 
@@ -27,5 +28,30 @@ describe.skipIf(!dbAvailable)('GET /healthz', () => {
       error: { code: 'service_unavailable', message: expect.any(String) },
     });
     expect(response.text).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('keeps public reading open and answers 503, not 500, when the database goes down mid-session', async () => {
+    await signUp(client);
+    expect((await client.get('/api/me')).status).toBe(200);
+    await testApp.database.close();
+
+    // Learn is public and held in memory: a signed-in person can still read it.
+    const learn = await client.get('/api/learn');
+    expect(learn.status).toBe(200);
+    expect(learn.body.length).toBeGreaterThan(0);
+
+    // Anything that needs the database says plainly that it is an outage.
+    for (const response of [
+      await client.get('/api/me'),
+      await client.post('/api/auth/login', {
+        login: 'someone',
+        password: 'a long enough password',
+      }),
+      await client.post('/api/consent', { version: 'x' }),
+    ]) {
+      expect(response.status, `${response.text}`).toBe(503);
+      expect(response.body.error.code).toBe('service_unavailable');
+      expect(response.body.error.message).toContain('Nothing you saved has been lost');
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TestClient } from '../support/http-client';
 import { createTestApp, dbAvailable, type TestApp } from '../support/test-app';
 
@@ -7,18 +7,22 @@ const US_NUMBER = '988';
 
 /** The region sections in the order the page shows them. */
 function regionOrder(html: string): string[] {
-  return [...html.matchAll(/<section class="region" aria-labelledby="region-([A-Z]{2})"/g)].map((match) => match[1] as string);
+  return [...html.matchAll(/<section class="region" aria-labelledby="region-([A-Z]{2})"/g)].map(
+    (match) => match[1] as string,
+  );
 }
 
 describe.skipIf(!dbAvailable)('Get help now: GET /help', () => {
   let testApp: TestApp;
   let visitor: TestClient;
 
-  beforeEach(async () => {
+  beforeAll(async () => {
     testApp = await createTestApp();
+  });
+  afterAll(() => testApp.close());
+  beforeEach(() => {
     visitor = new TestClient(testApp.app);
   });
-  afterEach(() => testApp.close());
 
   it('is a public HTML page with the UK numbers first and the US/Canada number too', async () => {
     const response = await visitor.get('/help');
@@ -34,7 +38,9 @@ describe.skipIf(!dbAvailable)('Get help now: GET /help', () => {
   });
 
   it('puts the United States first for Accept-Language en-US', async () => {
-    const response = await visitor.get('/help', { headers: { 'accept-language': 'en-US,en;q=0.9' } });
+    const response = await visitor.get('/help', {
+      headers: { 'accept-language': 'en-US,en;q=0.9' },
+    });
     expect(response.status).toBe(200);
     const order = regionOrder(response.text);
     expect(order[0]).toBe('US');
@@ -60,20 +66,26 @@ describe.skipIf(!dbAvailable)('Get help now: GET /help', () => {
   });
 
   it('still answers 200 with every number when the database is down', async () => {
-    await testApp.database.close();
-    expect((await visitor.get('/healthz')).status).toBe(503);
+    const downApp = await createTestApp();
+    try {
+      const visitor = new TestClient(downApp.app);
+      await downApp.database.close();
+      expect((await visitor.get('/healthz')).status).toBe(503);
 
-    for (const headers of [{}, { 'accept-language': 'en-US' }]) {
-      const response = await visitor.get('/help', { headers });
-      expect(response.status).toBe(200);
-      for (const number of [...UK_NUMBERS, US_NUMBER]) expect(response.text).toContain(number);
-    }
-    // A stale session cookie must not make it fail either.
-    visitor.setCookie('closer_session', 'whatever');
-    expect((await visitor.get('/help')).status).toBe(200);
-    // Its assets and the service worker that keeps it offline are served too.
-    for (const asset of ['/help.css', '/help.js', '/sw.js']) {
-      expect((await visitor.get(asset)).status, asset).toBe(200);
+      for (const headers of [{}, { 'accept-language': 'en-US' }] as Record<string, string>[]) {
+        const response = await visitor.get('/help', { headers });
+        expect(response.status).toBe(200);
+        for (const number of [...UK_NUMBERS, US_NUMBER]) expect(response.text).toContain(number);
+      }
+      // A stale session cookie must not make it fail either.
+      visitor.setCookie('closer_session', 'whatever');
+      expect((await visitor.get('/help')).status).toBe(200);
+      // Its assets and the service worker that keeps it offline are served too.
+      for (const asset of ['/help.css', '/help.js', '/sw.js']) {
+        expect((await visitor.get(asset)).status, asset).toBe(200);
+      }
+    } finally {
+      await downApp.close();
     }
   });
 });

@@ -88,22 +88,31 @@ describe.skipIf(!dbAvailable)('learn', () => {
   it('filters by ?topic=sign:trust', async () => {
     const response = await visitor.get<Summary[]>('/api/learn', { query: { topic: 'sign:trust' } });
     expect(response.status).toBe(200);
-    const expected = library.filter((article) => article.topics.includes('sign:trust')).map((article) => article.slug);
+    const expected = library
+      .filter((article) => article.topics.includes('sign:trust'))
+      .map((article) => article.slug);
     expect(expected.length).toBeGreaterThan(0);
     expect(response.body.map((article) => article.slug).sort()).toEqual([...expected].sort());
   });
 
   it('combines a query with a topic', async () => {
-    const response = await visitor.get<Summary[]>('/api/learn', { query: { q: 'trust', topic: 'pillar:boundaries' } });
+    const response = await visitor.get<Summary[]>('/api/learn', {
+      query: { q: 'trust', topic: 'pillar:boundaries' },
+    });
     expect(response.status).toBe(200);
     for (const article of response.body) expect(article.topics).toContain('pillar:boundaries');
   });
 
-  it.each([['sign:unknown'], ['SIGN:TRUST'], ['']])('refuses the unknown topic %j with 400', async (topic) => {
-    const response = await visitor.get('/api/learn', { query: { topic } });
-    expect(response.status).toBe(400);
-    expect(response.body).toEqual({ error: { code: 'invalid_request', message: expect.any(String) } });
-  });
+  it.each([['sign:unknown'], ['SIGN:TRUST'], ['']])(
+    'refuses the unknown topic %j with 400',
+    async (topic) => {
+      const response = await visitor.get('/api/learn', { query: { topic } });
+      expect(response.status).toBe(400);
+      expect(response.body).toEqual({
+        error: { code: 'invalid_request', message: expect.any(String) },
+      });
+    },
+  );
 
   it('refuses unknown query parameters and over-long queries with 400', async () => {
     expect((await visitor.get('/api/learn', { query: { sort: 'title' } })).status).toBe(400);
@@ -115,7 +124,9 @@ describe.skipIf(!dbAvailable)('learn', () => {
     async (slug) => {
       const response = await visitor.get(`/api/learn/${slug}`);
       expect([400, 404]).toContain(response.status);
-      expect(response.body).toEqual({ error: { code: expect.any(String), message: expect.any(String) } });
+      expect(response.body).toEqual({
+        error: { code: expect.any(String), message: expect.any(String) },
+      });
     },
   );
 

@@ -47,16 +47,22 @@ describe.skipIf(!dbAvailable)('security headers', () => {
     await testApp.close();
   });
 
-  it.each(['/', '/learn/some-article', '/help', '/help?region=US', '/help.css', '/help.js', '/sw.js', '/assets/app-test.js'])(
-    'are on the page %s (and it is not cached as API data)',
-    async (url) => {
-      const response = await new TestClient(testApp.app).get(url);
-      expect(response.status).toBe(200);
-      expectSecurityHeaders(response, url);
-      expect(response.headers['cache-control']).not.toBe('no-store');
-      expect(response.headers['strict-transport-security']).toBeUndefined();
-    },
-  );
+  it.each([
+    '/',
+    '/learn/some-article',
+    '/help',
+    '/help?region=US',
+    '/help.css',
+    '/help.js',
+    '/sw.js',
+    '/assets/app-test.js',
+  ])('are on the page %s (and it is not cached as API data)', async (url) => {
+    const response = await new TestClient(testApp.app).get(url);
+    expect(response.status).toBe(200);
+    expectSecurityHeaders(response, url);
+    expect(response.headers['cache-control']).not.toBe('no-store');
+    expect(response.headers['strict-transport-security']).toBeUndefined();
+  });
 
   it('serve HTML for pages', async () => {
     for (const url of ['/', '/help']) {
@@ -74,12 +80,15 @@ describe.skipIf(!dbAvailable)('security headers', () => {
     ['GET', '/api/nothing-here', 404],
     ['POST', '/api/nothing-here', 404],
     ['GET', '/healthz', 200],
-  ] as const)('are on the API answer %s %s, with Cache-Control: no-store', async (method, url, status) => {
-    const response = await new TestClient(testApp.app).request(method, url);
-    expect(response.status).toBe(status);
-    expectSecurityHeaders(response, url);
-    expect(response.headers['cache-control']).toBe('no-store');
-  });
+  ] as const)(
+    'are on the API answer %s %s, with Cache-Control: no-store',
+    async (method, url, status) => {
+      const response = await new TestClient(testApp.app).request(method, url);
+      expect(response.status).toBe(status);
+      expectSecurityHeaders(response, url);
+      expect(response.headers['cache-control']).toBe('no-store');
+    },
+  );
 
   it('are on error answers and on signed-in API answers', async () => {
     const browser = new TestClient(testApp.app);
@@ -88,7 +97,10 @@ describe.skipIf(!dbAvailable)('security headers', () => {
       await browser.get('/api/me'),
       await browser.post('/api/consent', { version: 'nope' }),
       await browser.post('/api/consent', { version: 'nope' }, { csrf: false }),
-      await browser.post('/api/auth/signup', undefined, { payload: '{', headers: { 'content-type': 'application/json' } }),
+      await browser.post('/api/auth/signup', undefined, {
+        payload: '{',
+        headers: { 'content-type': 'application/json' },
+      }),
     ]) {
       expectSecurityHeaders(response, `signed in ${response.status}`);
       expect(response.headers['cache-control']).toBe('no-store');

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { signUp } from '../factories/user.factory';
 import { TestClient } from '../support/http-client';
 import { createTestApp, dbAvailable, type TestApp } from '../support/test-app';
@@ -11,18 +11,24 @@ describe.skipIf(!dbAvailable)('sessions', () => {
   let testApp: TestApp;
   let browser: TestClient;
 
-  beforeEach(async () => {
+  // One app for the file: each test has its own browser and accounts.
+  beforeAll(async () => {
     testApp = await createTestApp();
+  });
+  afterAll(() => testApp.close());
+  beforeEach(() => {
     browser = new TestClient(testApp.app);
   });
-  afterEach(() => testApp.close());
+
+  const sessionsOf = (userId: string) =>
+    testApp.database.db.selectFrom('sessions').selectAll().where('user_id', '=', userId).execute();
 
   it('stores only the SHA-256 of the cookie token, never the token itself', async () => {
     const person = await signUp(browser);
     const token = browser.sessionCookie()?.value as string;
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
-    const rows = await testApp.database.db.selectFrom('sessions').selectAll().execute();
+    const rows = await sessionsOf(person.user.id);
     expect(rows).toHaveLength(1);
     const row = rows[0] as (typeof rows)[number];
     expect(row.id).toBe(createHash('sha256').update(token).digest('hex'));
@@ -35,7 +41,9 @@ describe.skipIf(!dbAvailable)('sessions', () => {
   it('GET /api/auth/session: 200 {user, csrfToken} signed in, 401 signed out', async () => {
     const signedOut = await browser.get('/api/auth/session');
     expect(signedOut.status).toBe(401);
-    expect(signedOut.body).toEqual({ error: { code: 'not_signed_in', message: expect.any(String) } });
+    expect(signedOut.body).toEqual({
+      error: { code: 'not_signed_in', message: expect.any(String) },
+    });
 
     const person = await signUp(browser);
     const session = await browser.get('/api/auth/session');
@@ -60,14 +68,14 @@ describe.skipIf(!dbAvailable)('sessions', () => {
   });
 
   it('logout: 204, the cookie is cleared, and the same cookie replayed gets 401', async () => {
-    await signUp(browser);
+    const person = await signUp(browser);
     const token = browser.sessionCookie()?.value as string;
 
     const logout = await browser.post('/api/auth/logout');
     expect(logout.status).toBe(204);
     expect(logout.text).toBe('');
     expect(browser.sessionCookie()).toBeUndefined();
-    expect(await testApp.database.db.selectFrom('sessions').selectAll().execute()).toEqual([]);
+    expect(await sessionsOf(person.user.id)).toEqual([]);
 
     const replay = new TestClient(testApp.app);
     replay.setCookie('closer_session', token);
@@ -81,7 +89,7 @@ describe.skipIf(!dbAvailable)('sessions', () => {
   });
 
   it(`ends a session idle for ${IDLE_MINUTES} minutes, and activity keeps it alive`, async () => {
-    await signUp(browser);
+    const person = await signUp(browser);
     testApp.clock.advance(IDLE_MINUTES - 1);
     expect((await browser.get('/api/me')).status).toBe(200);
     // Activity moved the idle deadline on.
@@ -94,7 +102,7 @@ describe.skipIf(!dbAvailable)('sessions', () => {
     expect(timedOut.body.error.code).toBe('not_signed_in');
     expect(browser.sessionCookie()).toBeUndefined();
     // Deleted on sight, not just refused.
-    expect(await testApp.database.db.selectFrom('sessions').selectAll().execute()).toEqual([]);
+    expect(await sessionsOf(person.user.id)).toEqual([]);
   });
 
   it(`ends a session after ${ABSOLUTE_HOURS} hours however active it is`, async () => {
@@ -114,12 +122,12 @@ describe.skipIf(!dbAvailable)('sessions', () => {
   });
 
   it('signing up again in the same browser ends the earlier session', async () => {
-    await signUp(browser);
+    const firstPerson = await signUp(browser);
     const first = browser.sessionCookie()?.value as string;
     await signUp(browser);
     const replay = new TestClient(testApp.app);
     replay.setCookie('closer_session', first);
     expect((await replay.get('/api/me')).status).toBe(401);
-    expect(await testApp.database.db.selectFrom('sessions').selectAll().execute()).toHaveLength(1);
+    expect(await sessionsOf(firstPerson.user.id)).toEqual([]);
   });
 });

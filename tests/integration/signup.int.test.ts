@@ -20,7 +20,12 @@ describe.skipIf(!dbAvailable)('POST /api/auth/signup', () => {
 
     expect(response.status).toBe(201);
     expect(response.body).toEqual({
-      user: { id: expect.any(String), email: null, username: input.username, createdAt: expect.any(String) },
+      user: {
+        id: expect.any(String),
+        email: null,
+        username: input.username,
+        createdAt: expect.any(String),
+      },
       csrfToken: expect.any(String),
     });
     expect(response.body.user.createdAt).toBe(testApp.clock.now().toISOString());
@@ -64,7 +69,11 @@ describe.skipIf(!dbAvailable)('POST /api/auth/signup', () => {
     expect(neither.status).toBe(400);
     expect(neither.body.error.code).toBe('invalid_request');
 
-    const empty = await client().post('/api/auth/signup', { username: '', email: '', password: newPassword() });
+    const empty = await client().post('/api/auth/signup', {
+      username: '',
+      email: '',
+      password: newPassword(),
+    });
     expect(empty.status).toBe(400);
     expect(empty.body.error.code).toBe('invalid_request');
   });
@@ -106,10 +115,16 @@ describe.skipIf(!dbAvailable)('POST /api/auth/signup', () => {
   });
 
   it('counts the length in characters, so 7 emoji are too short and 8 are enough', async () => {
-    const tooShort = await client().post('/api/auth/signup', { username: newUsername(), password: '🌿'.repeat(7) });
+    const tooShort = await client().post('/api/auth/signup', {
+      username: newUsername(),
+      password: '🌿'.repeat(7),
+    });
     expect(tooShort.status).toBe(400);
     expect(tooShort.body.error.code).toBe('password_too_short');
-    const enough = await client().post('/api/auth/signup', { username: newUsername(), password: '🌿'.repeat(8) });
+    const enough = await client().post('/api/auth/signup', {
+      username: newUsername(),
+      password: '🌿'.repeat(8),
+    });
     expect(enough.status).toBe(201);
   });
 
@@ -136,7 +151,10 @@ describe.skipIf(!dbAvailable)('POST /api/auth/signup', () => {
     [{ email: 'no-dot@example' }, 'email_invalid'],
     [{ email: `${'a'.repeat(250)}@example.test` }, 'email_invalid'],
   ])('refuses the identity %j with 400 %s', async (identity, code) => {
-    const response = await client().post('/api/auth/signup', { ...identity, password: newPassword() });
+    const response = await client().post('/api/auth/signup', {
+      ...identity,
+      password: newPassword(),
+    });
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe(code);
   });
@@ -165,9 +183,10 @@ describe.skipIf(!dbAvailable)('POST /api/auth/signup', () => {
       .where('id', '=', created.user.id)
       .executeTakeFirstOrThrow();
     expect(Object.values(row).join(' ')).not.toContain(password);
-    const match = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/.exec(
-      row.password_hash,
-    );
+    const match =
+      /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/.exec(
+        row.password_hash,
+      );
     expect(match, row.password_hash).not.toBeNull();
     const [memory, passes, lanes] = (match as RegExpExecArray).slice(1).map(Number);
     expect(memory).toBeGreaterThanOrEqual(19_456);
@@ -185,7 +204,10 @@ describe.skipIf(!dbAvailable)('POST /api/auth/signup', () => {
   });
 
   it('a refused password is never echoed either', async () => {
-    const response = await client().post('/api/auth/signup', { username: newUsername(), password: 'iloveyou2' });
+    const response = await client().post('/api/auth/signup', {
+      username: newUsername(),
+      password: 'iloveyou2',
+    });
     expect(response.text).not.toContain('iloveyou2');
   });
 });
@@ -202,7 +224,9 @@ describe.skipIf(!dbAvailable)('POST /api/auth/signup over HTTPS behind a trusted
     const browser = new TestClient(testApp.app, { https: true });
     const created = await signUp(browser);
 
-    const cookie = created.response.setCookies.find((candidate) => candidate.name === '__Host-closer_session');
+    const cookie = created.response.setCookies.find(
+      (candidate) => candidate.name === '__Host-closer_session',
+    );
     expect(cookie, JSON.stringify(created.response.setCookies)).toBeDefined();
     expect(cookie?.secure).toBe(true);
     expect(cookie?.httpOnly).toBe(true);
@@ -210,7 +234,9 @@ describe.skipIf(!dbAvailable)('POST /api/auth/signup over HTTPS behind a trusted
     // What browsers require of a __Host- cookie: Path=/ and no Domain.
     expect(cookie?.path).toBe('/');
     expect(cookie?.domain).toBeUndefined();
-    expect(created.response.setCookies.some((candidate) => candidate.name === 'closer_session')).toBe(false);
+    expect(
+      created.response.setCookies.some((candidate) => candidate.name === 'closer_session'),
+    ).toBe(false);
 
     const hsts = String(created.response.headers['strict-transport-security'] ?? '');
     expect(hsts).toMatch(/max-age=(\d+)/);

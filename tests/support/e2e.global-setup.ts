@@ -21,9 +21,13 @@ export default function setup(project: TestProject): void {
   );
   if (!chromiumPath) {
     if (process.env.REQUIRE_BROWSER === '1') {
-      throw new Error('REQUIRE_BROWSER=1 but no Chromium was found (install it: apt-get install -y chromium).');
+      throw new Error(
+        'REQUIRE_BROWSER=1 but no Chromium was found (install it: apt-get install -y chromium).',
+      );
     }
-    console.warn('Browser tests skipped: no Chromium found (set CHROMIUM_PATH or install chromium).');
+    console.warn(
+      'Browser tests skipped: no Chromium found (set CHROMIUM_PATH or install chromium).',
+    );
     project.provide('chromiumPath', null);
     return;
   }

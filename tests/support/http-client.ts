@@ -143,7 +143,13 @@ export class TestClient {
     }
     if (pathname === '/api/auth/logout' && response.statusCode === 204) this.csrfToken = null;
 
-    return { status: response.statusCode, headers: response.headers, body: body as T, text, setCookies };
+    return {
+      status: response.statusCode,
+      headers: response.headers,
+      body: body as T,
+      text,
+      setCookies,
+    };
   }
 
   /** The session cookie this client holds (plain or __Host- prefixed), if any. */

@@ -40,14 +40,22 @@ export default async function setup(project: TestProject): Promise<(() => Promis
 
   const binaries = findBinaries();
   if (!binaries) {
-    return unavailable(project, required, 'initdb and pg_ctl were not found under /usr/lib/postgresql/*/bin or on PATH');
+    return unavailable(
+      project,
+      required,
+      'initdb and pg_ctl were not found under /usr/lib/postgresql/*/bin or on PATH',
+    );
   }
 
   let cluster: Cluster;
   try {
     cluster = await startCluster(binaries);
   } catch (error) {
-    return unavailable(project, required, `the throwaway cluster did not start (${describe(error)})`);
+    return unavailable(
+      project,
+      required,
+      `the throwaway cluster did not start (${describe(error)})`,
+    );
   }
   // A crash or Ctrl-C between here and teardown must not leave a server running.
   const stopOnExit = () => stopClusterSync(cluster);
@@ -77,7 +85,9 @@ function unavailable(project: TestProject, required: boolean, reason: string): v
   if (required) {
     throw new Error(`REQUIRE_POSTGRES=1 but PostgreSQL is not available: ${reason}.`);
   }
-  console.warn(`[int-postgres] PostgreSQL tier skipped: ${reason}. Set REQUIRE_POSTGRES=1 to fail instead.`);
+  console.warn(
+    `[int-postgres] PostgreSQL tier skipped: ${reason}. Set REQUIRE_POSTGRES=1 to fail instead.`,
+  );
   project.provide('postgresUrl', null);
 }
 
@@ -165,19 +175,34 @@ async function startCluster(binaries: Binaries): Promise<Cluster> {
       serverOptions,
       'start',
     ]);
+    await checkConnection(`postgres://postgres@127.0.0.1:${port}/postgres`);
     cluster.url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-    await checkConnection(cluster.url);
     return cluster;
   } catch (error) {
+    const log = logTail(cluster);
     await stopCluster(cluster);
-    throw error;
+    throw new Error(`${describe(error)}\n${log}`, { cause: error });
   }
 }
 
 async function stopCluster(cluster: Cluster): Promise<void> {
-  if (fs.existsSync(path.join(cluster.dataDir, 'postmaster.pid'))) {
+  const running = fs.existsSync(path.join(cluster.dataDir, 'postmaster.pid'));
+  if (!running && cluster.url) {
+    // It stopped by itself during the run: say why, since every test of the tier then failed.
+    console.warn(
+      `[int-postgres] the throwaway cluster stopped during the run; its log ends:\n${logTail(cluster)}`,
+    );
+  }
+  if (running) {
     try {
-      await command(cluster, cluster.binaries.pgCtl, ['-D', cluster.dataDir, '-m', 'immediate', '-w', 'stop']);
+      await command(cluster, cluster.binaries.pgCtl, [
+        '-D',
+        cluster.dataDir,
+        '-m',
+        'immediate',
+        '-w',
+        'stop',
+      ]);
     } catch (error) {
       console.warn(`[int-postgres] could not stop the throwaway cluster: ${describe(error)}`);
     }
@@ -185,15 +210,18 @@ async function stopCluster(cluster: Cluster): Promise<void> {
   fs.rmSync(cluster.folder, { recursive: true, force: true });
 }
 
+/** Last resort when Vitest exits without running teardown (for example on a broken pipe). */
 function stopClusterSync(cluster: Cluster): void {
-  if (!fs.existsSync(path.join(cluster.dataDir, 'postmaster.pid'))) return;
   try {
-    const pid = Number(fs.readFileSync(path.join(cluster.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const pid = Number(
+      fs.readFileSync(path.join(cluster.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0],
+    );
     // SIGQUIT is what "pg_ctl -m immediate stop" sends.
     if (Number.isInteger(pid) && pid > 0) process.kill(pid, 'SIGQUIT');
   } catch {
     // Already gone.
   }
+  fs.rmSync(cluster.folder, { recursive: true, force: true });
 }
 
 async function command(cluster: Cluster, file: string, args: string[]): Promise<void> {
@@ -204,7 +232,9 @@ async function command(cluster: Cluster, file: string, args: string[]): Promise<
     await run(program, programArgs, { cwd: cluster.folder, timeout: 90_000 });
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr?.trim();
-    throw new Error(`${path.basename(file)} failed${stderr ? `: ${stderr}` : `: ${describe(error)}`}`);
+    throw new Error(
+      `${path.basename(file)} failed${stderr ? `: ${stderr}` : `: ${describe(error)}`}`,
+    );
   }
 }
 
@@ -214,7 +244,8 @@ function postgresUser(): { uid: number; gid: number } {
     .split('\n')
     .find((entry) => entry.startsWith('postgres:'));
   const [, , uid, gid] = line?.split(':') ?? [];
-  if (uid === undefined || gid === undefined) throw new Error('running as root, but there is no postgres user');
+  if (uid === undefined || gid === undefined)
+    throw new Error('running as root, but there is no postgres user');
   return { uid: Number(uid), gid: Number(gid) };
 }
 
@@ -238,6 +269,18 @@ async function checkConnection(url: string): Promise<void> {
     await client.query('select 1');
   } finally {
     await client.end().catch(() => undefined);
+  }
+}
+
+function logTail(cluster: Cluster): string {
+  try {
+    return fs
+      .readFileSync(path.join(cluster.folder, 'server.log'), 'utf8')
+      .split('\n')
+      .slice(-15)
+      .join('\n');
+  } catch {
+    return '(no log)';
   }
 }
 

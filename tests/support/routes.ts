@@ -23,11 +23,15 @@ export function listRoutes(app: App): RegisteredRoute[] {
     while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= depth) stack.pop();
     const path = `${stack[stack.length - 1]?.path ?? ''}${label}`;
     stack.push({ depth, path });
-    for (const method of (match[3] ?? '').split(',').map((part) => part.trim()).filter(Boolean)) {
+    for (const method of (match[3] ?? '')
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean)) {
       const url = [path, `/${path}`].find((candidate) =>
         app.hasRoute({ method: method as 'GET', url: candidate }),
       );
-      if (!url) throw new Error(`listRoutes could not confirm ${method} ${path} from printRoutes()`);
+      if (!url)
+        throw new Error(`listRoutes could not confirm ${method} ${path} from printRoutes()`);
       routes.push({ method, url });
       (stack[stack.length - 1] as { path: string }).path = url;
     }

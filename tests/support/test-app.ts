@@ -70,9 +70,12 @@ interface DatabaseLocation {
  * temporary folder, or a fresh PostgreSQL database (dropped again by close()).
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  if (!dbAvailable) throw new Error('PostgreSQL is not available; guard the suite with dbAvailable.');
+  if (!dbAvailable)
+    throw new Error('PostgreSQL is not available; guard the suite with dbAvailable.');
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'closer-int-'));
-  const cleanups: (() => Promise<void> | void)[] = [() => fs.rmSync(folder, { recursive: true, force: true })];
+  const cleanups: (() => Promise<void> | void)[] = [
+    () => fs.rmSync(folder, { recursive: true, force: true }),
+  ];
   const runCleanups = async () => {
     for (const cleanup of cleanups.reverse()) {
       try {
@@ -139,7 +142,14 @@ async function createDatabase(
   }
   const adminUrl = postgresAdminUrl as string;
   const name = `closer_test_${randomBytes(8).toString('hex')}`;
-  await adminQuery(adminUrl, `create database ${name}`);
+  try {
+    await adminQuery(adminUrl, `create database ${name}`);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Could not create test database ${name} on ${adminUrl}: ${reason}`, {
+      cause: error,
+    });
+  }
   cleanups.push(() => adminQuery(adminUrl, `drop database if exists ${name} with (force)`));
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;

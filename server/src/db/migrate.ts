@@ -17,9 +17,14 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]>
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
-    throw new Error(`Database migration failed: ${error instanceof Error ? error.message : String(error)}`, {
-      cause: error,
-    });
+    throw new Error(
+      `Database migration failed: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
-  return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
+  return (results ?? [])
+    .filter((result) => result.status === 'Success')
+    .map((result) => result.migrationName);
 }

@@ -20,7 +20,11 @@ export function readSessionToken(request: FastifyRequest): string | null {
  * No Max-Age: the cookie ends with the browser session, and the server's idle and absolute
  * time-outs decide how long a session really lives.
  */
-export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+): void {
   reply.setCookie(sessionCookieName(request), token, {
     path: '/',
     httpOnly: true,

@@ -11,10 +11,13 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The signed-in person's session, or null. Resolved once per API request. */
     auth: SessionWithUser | null;
+    /** True when a session cookie came but the database could not be asked about it. */
+    authUnavailable: boolean;
   }
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
 /**
  * Resolves the session cookie for every API request, then enforces the CSRF rule: any
@@ -24,11 +27,21 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function registerSessionPolicy(app: FastifyInstance, auth: AuthService): void {
   app.decorateRequest('auth', null);
+  app.decorateRequest('authUnavailable', false);
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
     const token = readSessionToken(request);
     if (token === null) return;
-    request.auth = await auth.resolveSession(token);
+    try {
+      request.auth = await auth.resolveSession(token);
+    } catch (error) {
+      // Database unreachable: public reading (Learn, the privacy notice) still works as if
+      // signed out; anything that changes state fails with the error handler's answer.
+      if (!SAFE_METHODS.has(request.method)) throw error;
+      // Keep the cookie: the session may be perfectly valid once the database is back.
+      request.authUnavailable = true;
+      return;
+    }
     if (request.auth === null) clearSessionCookie(request, reply);
   });
   app.addHook('preHandler', async (request) => {
@@ -42,6 +55,10 @@ export function registerSessionPolicy(app: FastifyInstance, auth: AuthService): 
 
 /** The signed-in session, or a 401 `not_signed_in`. */
 export function requireSignedIn(request: FastifyRequest): SessionWithUser {
+  if (request.authUnavailable) {
+    // Not "please sign in": the person is signed in, Closer just cannot check right now.
+    throw new DomainError('service_unavailable', t('api.service_unavailable'));
+  }
   if (request.auth === null) throw new DomainError('not_signed_in', t('api.not_signed_in'));
   return request.auth;
 }

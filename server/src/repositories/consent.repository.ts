@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 
 export interface ConsentRecord {
@@ -21,15 +21,31 @@ export class ConsentRepository {
       .where('user_id', '=', userId)
       .where('kind', '=', kind)
       .orderBy('given_at', 'desc')
+      // A withdrawal closes every open record, so an open one is always the newest. Preferring
+      // it settles the tie when consent is withdrawn and given again within one millisecond;
+      // the random id alone would pick either record.
+      .orderBy(sql`case when withdrawn_at is null then 0 else 1 end`)
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst();
     return row
-      ? { id: row.id, kind: row.kind, version: row.version, givenAt: row.given_at, withdrawnAt: row.withdrawn_at }
+      ? {
+          id: row.id,
+          kind: row.kind,
+          version: row.version,
+          givenAt: row.given_at,
+          withdrawnAt: row.withdrawn_at,
+        }
       : null;
   }
 
-  async give(record: { id: string; userId: string; kind: string; version: string; givenAt: string }): Promise<void> {
+  async give(record: {
+    id: string;
+    userId: string;
+    kind: string;
+    version: string;
+    givenAt: string;
+  }): Promise<void> {
     await this.db
       .insertInto('consents')
       .values({

@@ -16,8 +16,16 @@ export class LoginThrottleRepository {
 
   async find(keys: string[]): Promise<ThrottleState[]> {
     if (keys.length === 0) return [];
-    const rows = await this.db.selectFrom('login_throttles').selectAll().where('key', 'in', keys).execute();
-    return rows.map((row) => ({ key: row.key, failures: Number(row.failures), windowStartedAt: row.window_started_at }));
+    const rows = await this.db
+      .selectFrom('login_throttles')
+      .selectAll()
+      .where('key', 'in', keys)
+      .execute();
+    return rows.map((row) => ({
+      key: row.key,
+      failures: Number(row.failures),
+      windowStartedAt: row.window_started_at,
+    }));
   }
 
   /**
@@ -42,6 +50,9 @@ export class LoginThrottleRepository {
   }
 
   async deleteOlderThan(windowCutoff: string): Promise<void> {
-    await this.db.deleteFrom('login_throttles').where('window_started_at', '<=', windowCutoff).execute();
+    await this.db
+      .deleteFrom('login_throttles')
+      .where('window_started_at', '<=', windowCutoff)
+      .execute();
   }
 }

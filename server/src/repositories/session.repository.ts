@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
+import type { DatabaseHandle } from '../db/database';
 import type { Database } from '../db/schema';
 
 export interface SessionWithUser {
@@ -11,6 +12,18 @@ export interface SessionWithUser {
   user: { id: string; email: string | null; username: string | null; createdAt: string };
 }
 
+interface FindWithUserRow {
+  id: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  email: string | null;
+  username: string | null;
+  userCreatedAt: string;
+}
+
 export interface NewSession {
   id: string;
   userId: string;
@@ -20,7 +33,11 @@ export interface NewSession {
 }
 
 export class SessionRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly db: Kysely<Database>;
+
+  constructor(private readonly database: DatabaseHandle) {
+    this.db = database.db;
+  }
 
   async create(session: NewSession): Promise<void> {
     await this.db
@@ -38,7 +55,35 @@ export class SessionRepository {
 
   /** One query per authenticated request: the session and its user together. */
   async findWithUser(id: string): Promise<SessionWithUser | null> {
-    const row = await this.db
+    // Built and compiled once, then run with a new parameter: building a Kysely query costs
+    // more than running this indexed lookup, and it runs on every signed-in request.
+    const compiled = (this.findWithUserQuery ??= this.buildFindWithUser().compile());
+    const rows = await this.database.readCompiled<FindWithUserRow>({
+      ...compiled,
+      parameters: [id],
+    });
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      id: row.id,
+      userId: row.userId,
+      csrfToken: row.csrfToken,
+      createdAt: row.createdAt,
+      lastSeenAt: row.lastSeenAt,
+      expiresAt: row.expiresAt,
+      user: {
+        id: row.userId,
+        email: row.email,
+        username: row.username,
+        createdAt: row.userCreatedAt,
+      },
+    };
+  }
+
+  private findWithUserQuery: CompiledQuery<FindWithUserRow> | undefined;
+
+  private buildFindWithUser() {
+    return this.db
       .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
       .select([
@@ -52,22 +97,15 @@ export class SessionRepository {
         'users.username as username',
         'users.created_at as userCreatedAt',
       ])
-      .where('sessions.id', '=', id)
-      .executeTakeFirst();
-    if (!row) return null;
-    return {
-      id: row.id,
-      userId: row.userId,
-      csrfToken: row.csrfToken,
-      createdAt: row.createdAt,
-      lastSeenAt: row.lastSeenAt,
-      expiresAt: row.expiresAt,
-      user: { id: row.userId, email: row.email, username: row.username, createdAt: row.userCreatedAt },
-    };
+      .where('sessions.id', '=', '');
   }
 
   async touch(id: string, lastSeenAt: string): Promise<void> {
-    await this.db.updateTable('sessions').set({ last_seen_at: lastSeenAt }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('sessions')
+      .set({ last_seen_at: lastSeenAt })
+      .where('id', '=', id)
+      .execute();
   }
 
   async delete(id: string): Promise<void> {

@@ -23,17 +23,22 @@ export class LearnLibrary {
   private readonly bySlug: Map<string, Article>;
 
   constructor(articles: Article[]) {
-    this.articles = [...articles]
-      .sort(compareArticles)
-      .map((article) => ({ ...article, topicLabels: article.topics.map((topic) => t(`topic.${topic}`)) }));
+    this.articles = [...articles].sort(compareArticles).map((article) => ({
+      ...article,
+      topicLabels: article.topics.map((topic) => t(`topic.${topic}`)),
+    }));
     this.bySlug = new Map(this.articles.map((article) => [article.slug, article]));
   }
 
   static fromDirectory(contentDir: string): LearnLibrary {
     const folder = path.join(contentDir, 'learn');
-    const files = fs.existsSync(folder) ? fs.readdirSync(folder).filter((file) => file.endsWith('.md')) : [];
+    const files = fs.existsSync(folder)
+      ? fs.readdirSync(folder).filter((file) => file.endsWith('.md'))
+      : [];
     return new LearnLibrary(
-      files.map((file) => parseArticle(file.slice(0, -3), fs.readFileSync(path.join(folder, file), 'utf8'))),
+      files.map((file) =>
+        parseArticle(file.slice(0, -3), fs.readFileSync(path.join(folder, file), 'utf8')),
+      ),
     );
   }
 

@@ -24,7 +24,7 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export const chromiumPath = inject('chromiumPath');
+export const chromiumPath = inject('chromiumPath' as never) as string | null;
 
 export interface RunningServer {
   app: App;
@@ -68,7 +68,10 @@ export async function launchBrowser(): Promise<Browser> {
  * A fresh browser profile that records every request, so a test can prove the app never
  * talks to another origin, and every console error, so none passes unseen.
  */
-export async function newContext(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}) {
+export async function newContext(
+  browser: Browser,
+  options: Parameters<Browser['newContext']>[0] = {},
+) {
   const context: BrowserContext = await browser.newContext({ locale: 'en-GB', ...options });
   const requests: string[] = [];
   const consoleErrors: string[] = [];
@@ -85,7 +88,8 @@ function watchConsole(page: Page, sink: string[]) {
   page.on('console', (message) => {
     // The browser logs every 4xx answer; those are the API's expected answers (signed out,
     // a refused password) and the tests check them directly. 5xx answers are still caught.
-    if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) sink.push(message.text());
+    if (message.type() === 'error' && !/status of 4\d\d/.test(message.text()))
+      sink.push(message.text());
   });
 }
 
@@ -98,19 +102,33 @@ export interface AxeViolation {
 
 /** Runs axe-core on the page for WCAG 2.0–2.2 A and AA, and returns the violations. */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
+  const loaded = await page.evaluate(
+    () => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined',
+  );
   if (!loaded) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (context: Document, options: unknown) => Promise<{ violations: AxeViolation[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+      },
       resultTypes: ['violations'],
     });
     return result.violations.map((violation) => ({
       id: violation.id,
       impact: violation.impact,
       help: violation.help,
-      nodes: violation.nodes.map((node) => ({ target: node.target, failureSummary: node.failureSummary })),
+      nodes: violation.nodes.map((node) => ({
+        target: node.target,
+        failureSummary: node.failureSummary,
+      })),
     }));
   });
 }
@@ -118,15 +136,25 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 /** A readable summary for a failing assertion. */
 export function describeViolations(violations: AxeViolation[]): string {
   return violations
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    )
     .join('\n');
 }
 
 /** Presses Tab until `locator`'s element has focus; returns the number of presses, or -1. */
-export async function tabUntilFocused(page: Page, selector: string, maxPresses = 40): Promise<number> {
+export async function tabUntilFocused(
+  page: Page,
+  selector: string,
+  maxPresses = 40,
+): Promise<number> {
   for (let presses = 1; presses <= maxPresses; presses += 1) {
     await page.keyboard.press('Tab');
-    const focused = await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector);
+    const focused = await page.evaluate(
+      (sel) => document.activeElement?.matches(sel) ?? false,
+      selector,
+    );
     if (focused) return presses;
   }
   return -1;

@@ -23,7 +23,10 @@ export function setCsrfToken(token: string | null): void {
  * Calls the API on the same origin. Errors come back as ApiError with a message from the
  * i18n layer where one exists for the code, so the person never sees a raw server string.
  */
-export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<T> {
   const method = init.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
@@ -42,7 +45,11 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   if (response.status === 204) return undefined as T;
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const error = (body as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | null)?.error;
+    const error = (
+      body as {
+        error?: { code?: string; message?: string; details?: Record<string, unknown> };
+      } | null
+    )?.error;
     const code = error?.code ?? 'internal_error';
     throw new ApiError(response.status, code, messageFor(code, error?.details), error?.details);
   }

@@ -17,7 +17,10 @@ export default function ArticlePage() {
     queryFn: () => api<Article>(`/api/learn/${encodeURIComponent(slug)}`),
     retry: (count, error) => !(error instanceof ApiError && error.status === 404) && count < 2,
   });
-  const library = useQuery({ queryKey: ['learn', '', ''], queryFn: () => api<ArticleSummary[]>('/api/learn') });
+  const library = useQuery({
+    queryKey: ['learn', '', ''],
+    queryFn: () => api<ArticleSummary[]>('/api/learn'),
+  });
   usePageTitle(article.data?.title ?? t('learn.title'));
 
   if (article.isPending) return <p role="status">{t('layout.loading')}</p>;
@@ -26,7 +29,11 @@ export default function ArticlePage() {
     return (
       <div className="page page--narrow">
         <h1>{missing ? t('notFound.title') : t('learn.title')}</h1>
-        {missing ? <p>{t('learn.notFound')}</p> : <ErrorMessage error={article.error} onRetry={() => article.refetch()} />}
+        {missing ? (
+          <p>{t('learn.notFound')}</p>
+        ) : (
+          <ErrorMessage error={article.error} onRetry={() => article.refetch()} />
+        )}
         <p>
           <Link to="/learn">{t('learn.back')}</Link>
         </p>
@@ -36,7 +43,10 @@ export default function ArticlePage() {
 
   const data = article.data;
   const related = (library.data ?? [])
-    .filter((other) => other.slug !== data.slug && other.topics.some((topic) => data.topics.includes(topic)))
+    .filter(
+      (other) =>
+        other.slug !== data.slug && other.topics.some((topic) => data.topics.includes(topic)),
+    )
     .slice(0, RELATED_COUNT);
 
   return (

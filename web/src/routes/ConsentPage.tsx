@@ -28,12 +28,17 @@ function ConsentContent() {
   const [justWithdrawn, setJustWithdrawn] = useState(false);
 
   if (consent.isPending) return <p role="status">{t('layout.loading')}</p>;
-  if (consent.isError) return <ErrorMessage error={consent.error} onRetry={() => consent.refetch()} />;
+  if (consent.isError)
+    return <ErrorMessage error={consent.error} onRetry={() => consent.refetch()} />;
 
   const notice = consent.data;
   const status = notice.consent;
   const current = status?.current === true;
-  const outdated = !current && status?.version !== null && status?.version !== notice.version && status?.withdrawnAt === null;
+  const outdated =
+    !current &&
+    status?.version !== null &&
+    status?.version !== notice.version &&
+    status?.withdrawnAt === null;
 
   const onAgree = (event: FormEvent) => {
     event.preventDefault();
@@ -41,7 +46,9 @@ function ConsentContent() {
       setMustTick(true);
       return;
     }
-    give.mutate(notice.version, { onSuccess: () => navigate('/home', { state: { consentGiven: true } }) });
+    give.mutate(notice.version, {
+      onSuccess: () => navigate('/home', { state: { consentGiven: true } }),
+    });
   };
 
   return (

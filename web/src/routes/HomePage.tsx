@@ -25,7 +25,10 @@ function HomeContent() {
   const session = useSession();
   const consent = useConsent();
   const location = useLocation();
-  const articles = useQuery({ queryKey: ['learn', ''], queryFn: () => api<ArticleSummary[]>('/api/learn') });
+  const articles = useQuery({
+    queryKey: ['learn', ''],
+    queryFn: () => api<ArticleSummary[]>('/api/learn'),
+  });
   const user = session.data?.user;
   const consentGiven = (location.state as { consentGiven?: boolean } | null)?.consentGiven === true;
   const current = consent.data?.consent?.current === true;
@@ -58,7 +61,9 @@ function HomeContent() {
       <section aria-labelledby="start-reading">
         <h2 id="start-reading">{t('home.read.title')}</h2>
         <p>{t('home.read.text')}</p>
-        {articles.data ? <ArticleList articles={articles.data.slice(0, STARTING_ORDER)} headingLevel={3} /> : null}
+        {articles.data ? (
+          <ArticleList articles={articles.data.slice(0, STARTING_ORDER)} headingLevel={3} />
+        ) : null}
         <p>
           <Link to="/learn">{t('home.read.all')}</Link>
         </p>

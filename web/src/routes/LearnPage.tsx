@@ -47,38 +47,43 @@ export default function LearnPage() {
     <div className="page">
       <h1>{t('learn.title')}</h1>
       <p className="lead">{t('learn.intro')}</p>
-        <form className="search-form" onSubmit={onSearch} role="search">
-          <label htmlFor="learn-search">{t('learn.search.label')}</label>
-          <div className="search-form__row">
-            <input
-              id="learn-search"
-              type="search"
-              name="q"
-              maxLength={200}
-              value={draft}
-              onChange={(event) => setDraft(event.target.value)}
-            />
-            <button className="button" type="submit">
-              {t('learn.search.submit')}
-            </button>
-          </div>
-        </form>
+      <form className="search-form" onSubmit={onSearch} role="search">
+        <label htmlFor="learn-search">{t('learn.search.label')}</label>
+        <div className="search-form__row">
+          <input
+            id="learn-search"
+            type="search"
+            name="q"
+            maxLength={200}
+            value={draft}
+            onChange={(event) => setDraft(event.target.value)}
+          />
+          <button className="button" type="submit">
+            {t('learn.search.submit')}
+          </button>
+        </div>
+      </form>
       {topic ? (
         <p>
-          {t('learn.topic.filter', { topic: topicLabel(topic) })} <Link to="/learn">{t('learn.topic.clear')}</Link>
+          {t('learn.topic.filter', { topic: topicLabel(topic) })}{' '}
+          <Link to="/learn">{t('learn.topic.clear')}</Link>
         </p>
       ) : null}
       {query ? (
         <h2 className="results-heading">
           {t('learn.results.for', { query })}{' '}
-          <Link to={topic ? `/learn?topic=${encodeURIComponent(topic)}` : '/learn'}>{t('learn.search.clear')}</Link>
+          <Link to={topic ? `/learn?topic=${encodeURIComponent(topic)}` : '/learn'}>
+            {t('learn.search.clear')}
+          </Link>
         </h2>
       ) : null}
       <p role="status" className="meta">
         {articles.data ? countText : ''}
       </p>
       {articles.isPending ? <p>{t('layout.loading')}</p> : null}
-      {articles.isError ? <ErrorMessage error={articles.error} onRetry={() => articles.refetch()} /> : null}
+      {articles.isError ? (
+        <ErrorMessage error={articles.error} onRetry={() => articles.refetch()} />
+      ) : null}
       {articles.data ? <ArticleList articles={articles.data} headingLevel={query ? 3 : 2} /> : null}
     </div>
   );

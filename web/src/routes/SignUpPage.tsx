@@ -25,7 +25,8 @@ export default function SignUpPage() {
   };
 
   const code = signUp.error instanceof ApiError ? signUp.error.code : null;
-  const loginInvalid = code === 'username_invalid' || code === 'email_invalid' || code === 'account_exists';
+  const loginInvalid =
+    code === 'username_invalid' || code === 'email_invalid' || code === 'account_exists';
   const passwordInvalid = code?.startsWith('password_') ?? false;
 
   return (
@@ -51,7 +52,9 @@ export default function SignUpPage() {
           ))}
         </fieldset>
         <div className="field">
-          <label htmlFor="signup-login">{method === 'email' ? t('auth.signUp.email') : t('auth.signUp.username')}</label>
+          <label htmlFor="signup-login">
+            {method === 'email' ? t('auth.signUp.email') : t('auth.signUp.username')}
+          </label>
           {method === 'username' ? (
             <p className="hint" id="signup-login-hint">
               {t('auth.signUp.usernameHint')}

@@ -24,7 +24,10 @@ export const getConsentSchema = {
 export const giveConsentSchema = {
   summary: 'Consent to the version of the privacy notice the person read',
   tags: ['consent'],
-  body: Type.Object({ version: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false }),
+  body: Type.Object(
+    { version: Type.String({ minLength: 1, maxLength: 64 }) },
+    { additionalProperties: false },
+  ),
   response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 409) },
 };
 

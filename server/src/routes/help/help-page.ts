@@ -88,7 +88,9 @@ function renderLine(line: HelpLine): string {
       return `<a class="contact" href="${escape(contactHref(contact))}">${escape(label)}</a>`;
     })
     .join(' ');
-  const note = line.noteKey ? `<span class="note">${escape(t(line.noteKey as MessageKey))}</span>` : '';
+  const note = line.noteKey
+    ? `<span class="note">${escape(t(line.noteKey as MessageKey))}</span>`
+    : '';
   return `<li class="line"><span class="need">${escape(t(`help.need.${line.need}`))}</span>
 <span class="service">${escape(line.service)}</span>
 <span class="contacts">${contacts}</span>${note}</li>`;
@@ -112,7 +114,13 @@ function formatMonth(yearMonth: string): string {
   });
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 export function escape(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ESCAPES[char] as string);

@@ -31,13 +31,21 @@ export function helpRoutes(app: App): void {
       const asked = request.query.region?.toUpperCase();
       if (asked && isRegionCode(asked)) {
         // A plain preference cookie, so the choice holds next time; it carries nothing personal.
-        reply.setCookie(REGION_COOKIE, asked, { path: '/', sameSite: 'lax', maxAge: 31_536_000, secure: request.protocol === 'https' });
+        reply.setCookie(REGION_COOKIE, asked, {
+          path: '/',
+          sameSite: 'lax',
+          maxAge: 31_536_000,
+          secure: request.protocol === 'https',
+        });
       }
       const languages = (request.headers['accept-language'] ?? '')
         .split(',')
         .map((part) => part.split(';')[0]?.trim() ?? '')
         .filter(Boolean);
-      const region = resolveRegion(asked && isRegionCode(asked) ? asked : request.cookies[REGION_COOKIE], languages);
+      const region = resolveRegion(
+        asked && isRegionCode(asked) ? asked : request.cookies[REGION_COOKIE],
+        languages,
+      );
       return reply
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-cache')
@@ -50,10 +58,16 @@ export function helpRoutes(app: App): void {
     reply.type('text/css; charset=utf-8').header('cache-control', 'no-cache').send(assets.css),
   );
   app.get('/help.js', { schema: { hide: true } }, (_request, reply) =>
-    reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(assets.js),
+    reply
+      .type('text/javascript; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(assets.js),
   );
   // Served from the root so that its scope covers every page of Closer.
   app.get('/sw.js', { schema: { hide: true } }, (_request, reply) =>
-    reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(assets.sw),
+    reply
+      .type('text/javascript; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(assets.sw),
   );
 }

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { LOCALE, t } from '../../../../core/i18n/translate';
 import type { App } from '../../app';
+import { escape } from '../help/help-page';
 
 interface StaticFile {
   body: Buffer;
@@ -41,7 +43,9 @@ export function loadWebBuild(distDir: string): Map<string, StaticFile> | null {
       files.set(urlPath, {
         body: fs.readFileSync(full),
         type: TYPES[path.extname(entry.name)] ?? 'application/octet-stream',
-        cacheControl: urlPath.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        cacheControl: urlPath.startsWith('/assets/')
+          ? 'public, max-age=31536000, immutable'
+          : 'no-cache',
       });
     }
   };
@@ -56,10 +60,13 @@ export function webRoutes(app: App, distDir: string): void {
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     const pathname = decodeSafely(request.url.split('?')[0] ?? '/');
     if (pathname.startsWith('/api/')) {
-      return reply.status(404).send({ error: { code: 'not_found', message: `There is nothing at GET ${pathname}.` } });
+      return reply
+        .status(404)
+        .send({ error: { code: 'not_found', message: `There is nothing at GET ${pathname}.` } });
     }
     const file = files?.get(pathname);
-    if (file) return reply.type(file.type).header('cache-control', file.cacheControl).send(file.body);
+    if (file)
+      return reply.type(file.type).header('cache-control', file.cacheControl).send(file.body);
     if (pathname.startsWith('/assets/') || path.extname(pathname) !== '') {
       return reply.status(404).type('text/plain; charset=utf-8').send('Not found');
     }
@@ -68,7 +75,7 @@ export function webRoutes(app: App, distDir: string): void {
         .status(503)
         .type('text/html; charset=utf-8')
         .send(
-          '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Closer</title></head><body><main><h1>Closer is starting</h1><p>The web app has not been built yet. Run <code>npm start</code>, which builds it.</p><p><a href="/help">Get help now</a></p></main></body></html>',
+          `<!doctype html><html lang="${LOCALE}"><head><meta charset="utf-8"><title>${escape(t('app.name'))}</title></head><body><main><h1>${escape(t('server.notBuilt.title'))}</h1><p>${escape(t('server.notBuilt.text'))}</p><p><a href="/help">${escape(t('layout.getHelpNow'))}</a></p></main></body></html>`,
         );
     }
     // Every other page is a route of the single-page app.

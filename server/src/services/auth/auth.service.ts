@@ -56,7 +56,9 @@ export interface AuthDependencies {
 const TOUCH_INTERVAL_MS = 60_000;
 
 /** Error messages come from the same i18n layer as the interface. */
-function message(code: 'invalid_credentials' | 'account_exists' | PasswordProblem | IdentityProblem): string {
+function message(
+  code: 'invalid_credentials' | 'account_exists' | PasswordProblem | IdentityProblem,
+): string {
   return t(`api.${code}`);
 }
 
@@ -72,9 +74,14 @@ export class AuthService {
     const hasEmail = input.email !== undefined && input.email !== '';
     const hasUsername = input.username !== undefined && input.username !== '';
     if (hasEmail === hasUsername) {
-      throw new DomainError('invalid_request', 'Please give either an email address or a made-up name.');
+      throw new DomainError(
+        'invalid_request',
+        'Please give either an email address or a made-up name.',
+      );
     }
-    const identityProblem = hasEmail ? checkEmail(input.email as string) : checkUsername(input.username as string);
+    const identityProblem = hasEmail
+      ? checkEmail(input.email as string)
+      : checkUsername(input.username as string);
     if (identityProblem) throw new DomainError(identityProblem, message(identityProblem));
     const passwordProblem = checkPassword(input.password, this.deps.isCommonPassword);
     if (passwordProblem) throw new DomainError(passwordProblem, message(passwordProblem));
@@ -90,7 +97,8 @@ export class AuthService {
     try {
       await this.deps.users.create({ ...user, passwordHash });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new DomainError('account_exists', message('account_exists'));
+      if (isUniqueViolation(error))
+        throw new DomainError('account_exists', message('account_exists'));
       throw error;
     }
     return this.startSession(user);
@@ -101,7 +109,11 @@ export class AuthService {
    * body and (through the decoy hash) in time. Failures are counted per account and per
    * client address; over the limit, no password is checked at all until the window passes.
    */
-  async signIn(input: { login: string; password: string; clientAddress: string }): Promise<SignedIn> {
+  async signIn(input: {
+    login: string;
+    password: string;
+    clientAddress: string;
+  }): Promise<SignedIn> {
     const login = normaliseLogin(input.login);
     const accountKey = `account:${hashToken(login)}`;
     const clientKey = `client:${input.clientAddress}`;
@@ -111,10 +123,17 @@ export class AuthService {
 
     const states = await throttles.find([accountKey, clientKey]);
     for (const state of states) {
-      const limit = state.key === accountKey ? settings.maxFailuresPerAccount : settings.maxFailuresPerClient;
+      const limit =
+        state.key === accountKey ? settings.maxFailuresPerAccount : settings.maxFailuresPerClient;
       if (state.windowStartedAt > windowCutoff && state.failures >= limit) {
-        const reopensAt = addMinutes(new Date(state.windowStartedAt), settings.throttleWindowMinutes);
-        const retryAfterSeconds = Math.max(1, Math.ceil((reopensAt.getTime() - now.getTime()) / 1000));
+        const reopensAt = addMinutes(
+          new Date(state.windowStartedAt),
+          settings.throttleWindowMinutes,
+        );
+        const retryAfterSeconds = Math.max(
+          1,
+          Math.ceil((reopensAt.getTime() - now.getTime()) / 1000),
+        );
         throw new DomainError(
           'too_many_attempts',
           t('api.too_many_attempts', { minutes: Math.ceil(retryAfterSeconds / 60) }),
@@ -123,7 +142,8 @@ export class AuthService {
       }
     }
 
-    const user = login === '' ? null : await this.deps.users.findByLogin(login, isEmailLogin(login));
+    const user =
+      login === '' ? null : await this.deps.users.findByLogin(login, isEmailLogin(login));
     const password = normalisePassword(input.password);
     const valid = user
       ? await this.deps.hasher.verify(user.passwordHash, password)

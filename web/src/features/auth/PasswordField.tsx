@@ -33,7 +33,12 @@ export function PasswordField(props: {
         aria-invalid={props.invalid || undefined}
       />
       <div className="checkbox">
-        <input id={`${id}-show`} type="checkbox" checked={visible} onChange={(event) => setVisible(event.target.checked)} />
+        <input
+          id={`${id}-show`}
+          type="checkbox"
+          checked={visible}
+          onChange={(event) => setVisible(event.target.checked)}
+        />
         <label htmlFor={`${id}-show`}>{t('auth.showPassword')}</label>
       </div>
     </div>

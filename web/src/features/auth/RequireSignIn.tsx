@@ -9,7 +9,8 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
   const session = useSession();
   const location = useLocation();
   if (session.isPending) return <p role="status">{t('layout.loading')}</p>;
-  if (session.isError) return <ErrorMessage error={session.error} onRetry={() => session.refetch()} />;
+  if (session.isError)
+    return <ErrorMessage error={session.error} onRetry={() => session.refetch()} />;
   if (!session.data) {
     return <Navigate to={`/signin?next=${encodeURIComponent(location.pathname)}`} replace />;
   }

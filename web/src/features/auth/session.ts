@@ -44,7 +44,9 @@ function useSessionMutation<TInput>(path: string) {
 }
 
 export function useSignUp() {
-  return useSessionMutation<{ email?: string; username?: string; password: string }>('/api/auth/signup');
+  return useSessionMutation<{ email?: string; username?: string; password: string }>(
+    '/api/auth/signup',
+  );
 }
 
 export function useSignIn() {

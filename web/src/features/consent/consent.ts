@@ -11,7 +11,8 @@ export function useConsent() {
 export function useGiveConsent() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (version: string) => api<void>('/api/consent', { method: 'POST', body: { version } }),
+    mutationFn: (version: string) =>
+      api<void>('/api/consent', { method: 'POST', body: { version } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: CONSENT_KEY }),
   });
 }

@@ -6,9 +6,19 @@ import { parseMarkdown, type Block, type Inline } from '../../../../core/content
  * Shows Markdown content as React elements. Nothing is ever inserted as HTML: text stays
  * text, so content cannot inject markup or scripts whatever it contains.
  */
-export function MarkdownView({ source, headingOffset = 0 }: { source: string; headingOffset?: 0 | 1 }) {
+export function MarkdownView({
+  source,
+  headingOffset = 0,
+}: {
+  source: string;
+  headingOffset?: 0 | 1;
+}) {
   const blocks = parseMarkdown(source);
-  return <div className="prose">{blocks.map((block, index) => renderBlock(block, index, headingOffset))}</div>;
+  return (
+    <div className="prose">
+      {blocks.map((block, index) => renderBlock(block, index, headingOffset))}
+    </div>
+  );
 }
 
 function renderBlock(block: Block, key: number, headingOffset: 0 | 1): ReactNode {

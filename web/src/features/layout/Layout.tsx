@@ -59,7 +59,12 @@ export function Layout({ children }: { children: ReactNode }) {
                     <NavLink to="/consent">{t('layout.nav.privacy')}</NavLink>
                   </li>
                   <li>
-                    <button type="button" className="link-button" onClick={onSignOut} disabled={signOut.isPending}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={onSignOut}
+                      disabled={signOut.isPending}
+                    >
                       {t('layout.nav.signOut')}
                     </button>
                   </li>

@@ -2,5 +2,9 @@ import { LOCALE } from '../../i18n';
 
 /** A date as people write it here, e.g. "25 November 2026". */
 export function formatDate(iso: string): string {
-  return new Date(iso).toLocaleDateString(LOCALE, { day: 'numeric', month: 'long', year: 'numeric' });
+  return new Date(iso).toLocaleDateString(LOCALE, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
 }

@@ -8,7 +8,13 @@ export function topicLabel(topic: string): string {
 }
 
 /** A list of articles: title (a link), summary, reading time and topic tags. */
-export function ArticleList({ articles, headingLevel = 2 }: { articles: ArticleSummary[]; headingLevel?: 2 | 3 }) {
+export function ArticleList({
+  articles,
+  headingLevel = 2,
+}: {
+  articles: ArticleSummary[];
+  headingLevel?: 2 | 3;
+}) {
   const Heading = `h${headingLevel}` as 'h2' | 'h3';
   return (
     <ul className="article-list">

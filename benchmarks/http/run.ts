@@ -1,0 +1,112 @@
+/**
+ * HTTP benchmark: in one run, a bare node:http server (the baseline) against Closer's
+ * GET /healthz and authenticated GET /api/me. Prints requests per second, p99 latency and
+ * each endpoint's ratio to the baseline. Timings on shared machines vary a lot from run to
+ * run; the ratio, measured in the same run, is the figure to compare.
+ *
+ * Target: authenticated GET /api/me at ≥ 0.5 of the bare server's requests per second.
+ *
+ * Usage: npm run bench:http [-- --seconds 10 --connections 50]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+import autocannon from 'autocannon';
+
+const args = new Map<string, string>();
+for (let index = 2; index < process.argv.length; index += 2) {
+  args.set(process.argv[index]?.replace(/^--/, '') ?? '', process.argv[index + 1] ?? '');
+}
+const SECONDS = Number(args.get('seconds') ?? 4);
+const ROUNDS = Number(args.get('rounds') ?? 3);
+const CONNECTIONS = Number(args.get('connections') ?? 50);
+const TARGET_RATIO = 0.5;
+
+interface Started {
+  child: ChildProcess;
+  port: number;
+  cookie?: string;
+}
+
+async function startServer(kind: 'bare' | 'closer'): Promise<Started> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(import.meta.dirname, 'server-process.ts'), kind],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
+  const lines = readline.createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  for await (const line of lines) {
+    const parsed = JSON.parse(line) as { port: number; cookie?: string };
+    return { child, ...parsed };
+  }
+  throw new Error(`The ${kind} server did not start.`);
+}
+
+async function measure(name: string, url: string, headers: Record<string, string> = {}) {
+  // A short warm-up so the JIT and the database page cache are in a steady state.
+  await autocannon({ url, connections: CONNECTIONS, duration: 1, headers });
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`${name}: ${result.non2xx} non-2xx answers and ${result.errors} errors.`);
+  }
+  return { name, requestsPerSecond: result.requests.average, p99: result.latency.p99 };
+}
+
+const bare = await startServer('bare');
+const closer = await startServer('closer');
+try {
+  const endpoints: { name: string; url: string; headers: Record<string, string> }[] = [
+    { name: 'bare node:http', url: `http://127.0.0.1:${bare.port}/`, headers: {} },
+    { name: 'GET /healthz', url: `http://127.0.0.1:${closer.port}/healthz`, headers: {} },
+    {
+      name: 'GET /api/me (signed in)',
+      url: `http://127.0.0.1:${closer.port}/api/me`,
+      headers: { cookie: closer.cookie ?? '' },
+    },
+  ];
+  // Rounds interleave the endpoints so that a burst of background load hits all of them, and
+  // each round's ratio compares figures taken moments apart. The median ratio is reported.
+  const ratios: number[][] = endpoints.map(() => []);
+  const last: { requestsPerSecond: number; p99: number }[] = [];
+  for (let round = 1; round <= ROUNDS; round += 1) {
+    const results = [];
+    for (const endpoint of endpoints)
+      results.push(await measure(endpoint.name, endpoint.url, endpoint.headers));
+    const baseline = results[0]?.requestsPerSecond ?? 1;
+    results.forEach((result, index) => {
+      ratios[index]?.push(result.requestsPerSecond / baseline);
+      last[index] = result;
+    });
+    console.log(
+      `round ${round}: ${results.map((result) => `${result.name} ${result.requestsPerSecond.toFixed(0)}/s`).join(', ')}`,
+    );
+  }
+  console.log(
+    `\n${ROUNDS} rounds of ${SECONDS} s per endpoint, ${CONNECTIONS} connections, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'}\n`,
+  );
+  console.log('endpoint                   req/s (last)  p99 ms   median ratio to bare');
+  endpoints.forEach((endpoint, index) => {
+    const row = last[index];
+    console.log(
+      `${endpoint.name.padEnd(26)} ${(row?.requestsPerSecond ?? 0).toFixed(0).padStart(12)} ${(row?.p99 ?? 0).toFixed(1).padStart(7)}   ${median(ratios[index] ?? []).toFixed(2)}`,
+    );
+  });
+  const ratio = median(ratios[2] ?? []);
+  console.log(
+    `\nGET /api/me at ${ratio.toFixed(2)} of the bare server (target ≥ ${TARGET_RATIO}): ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'}`,
+  );
+} finally {
+  bare.child.kill('SIGTERM');
+  closer.child.kill('SIGTERM');
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}

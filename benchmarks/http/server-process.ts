@@ -1,0 +1,68 @@
+/**
+ * One server for the HTTP benchmark, in its own process so that it does not share a CPU
+ * thread with the load generator. `bare`: a minimal node:http JSON server (the baseline).
+ * `closer`: the real app on SQLite in a temporary folder, with one signed-up person.
+ * Prints one JSON line: {port, cookie?}.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { buildApp } from '../../server/src/app';
+import { loadConfig } from '../../server/src/config';
+import { openDatabase } from '../../server/src/db/database';
+import { migrateToLatest } from '../../server/src/db/migrate';
+
+async function bare(): Promise<void> {
+  const body = JSON.stringify({ status: 'ok' });
+  const server = http.createServer((_request, response) => {
+    response.writeHead(200, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(body),
+    });
+    response.end(body);
+  });
+  server.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    console.log(
+      JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0 }),
+    );
+  });
+}
+
+async function closer(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'closer-bench-'));
+  process.on('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    DATABASE_URL: process.env.DATABASE_URL,
+    LOG_LEVEL: 'warn',
+  });
+  const database = openDatabase(config);
+  await migrateToLatest(database);
+  const app = await buildApp({ config, database, logger: false });
+  const signUp = await app.inject({
+    method: 'POST',
+    url: '/api/auth/signup',
+    payload: {
+      username: `bench_${Date.now().toString(36)}`,
+      password: 'benchmarks are not people',
+    },
+  });
+  const setCookie = signUp.headers['set-cookie'];
+  const cookie = String(Array.isArray(setCookie) ? setCookie[0] : setCookie).split(';')[0];
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  console.log(
+    JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0, cookie }),
+  );
+}
+
+const kind = process.argv[2];
+if (kind === 'bare') await bare();
+else if (kind === 'closer') await closer();
+else {
+  console.error('usage: server-process.ts bare|closer');
+  process.exit(2);
+}
+process.on('SIGTERM', () => process.exit(0));

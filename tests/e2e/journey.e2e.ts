@@ -149,7 +149,7 @@ describe.skipIf(!chromiumPath)('a new person’s first visit', () => {
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toContain(username);
-    expect(await page.getByText('Your consent is in place').count()).toBe(1);
+    await expect.poll(() => page.getByText('Your consent is in place').count()).toBe(1);
 
     // Nothing left Closer's origin, and nothing broke quietly.
     const foreign = requests.filter(

@@ -38,7 +38,7 @@ describe.skipIf(!dbAvailable)('errors', () => {
       const response = await client.get(url);
       expect(response.status).toBe(400);
       expect(response.body).toEqual(errorBody('invalid_request'));
-      expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
       expect(response.headers['x-content-type-options']).toBe('nosniff');
       if (url.startsWith('/api/')) expect(response.headers['cache-control']).toBe('no-store');
     },

@@ -21,9 +21,10 @@ function expectSecurityHeaders(response: TestResponse, label: string): void {
   expect(csp.get('object-src'), label).toEqual(["'none'"]);
   expect(csp.get('base-uri'), label).toEqual(["'none'"]);
   expect(csp.get('frame-ancestors'), label).toEqual(["'none'"]);
-  // Scripts only from Closer itself: no other origin, no wildcard, no data: scripts.
+  // Scripts only from Closer itself (pages) or none at all (JSON answers): no other origin,
+  // no wildcard, no data: scripts.
   const scripts = csp.get('script-src') ?? csp.get('default-src');
-  expect(scripts, label).toEqual(["'self'"]);
+  expect([["'self'"], ["'none'"]], label).toContainEqual(scripts);
   for (const [name, values] of csp) {
     for (const value of values) {
       expect(value, `${label}: ${name} allows ${value}`).toMatch(/^('self'|'none'|data:)$/);

@@ -88,9 +88,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
 
   try {
     const location = options.sameDatabaseAs?.location ?? (await createDatabase(folder, cleanups));
+    // A SQLite file belongs to one process (exclusive locking), so a second instance on
+    // SQLite shares the first one's connection; on PostgreSQL it gets its own pool.
+    const shared = location.kind === 'sqlite' ? options.sameDatabaseAs?.database : undefined;
     const database =
-      location.kind === 'sqlite' ? openSqlite(location.target) : openPostgres(location.target);
-    cleanups.push(() => closeQuietly(database));
+      shared ??
+      (location.kind === 'sqlite' ? openSqlite(location.target) : openPostgres(location.target));
+    if (!shared) cleanups.push(() => closeQuietly(database));
     await migrateToLatest(database);
 
     let webDistDir = options.webDistDir ?? path.join(folder, 'no-web-build');

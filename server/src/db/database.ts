@@ -10,13 +10,24 @@ export interface DatabaseHandle {
   db: Kysely<Database>;
   dialect: Dialect;
   /**
-   * Runs a read query compiled once by Kysely. On SQLite, when no transaction is open, it
-   * runs the cached prepared statement directly instead of through Kysely's asynchronous
-   * connection queue: better-sqlite3 is synchronous anyway, and for the per-request session
-   * lookup this halved its cost (docs/decisions/0003). Inside a transaction it waits its
-   * turn like any other query, so it never reads another request's uncommitted rows.
+   * Prepares a read query compiled once by Kysely, for a path that runs on every request.
+   * On SQLite, when no transaction is open, each call runs one prepared statement directly
+   * instead of going through Kysely's asynchronous connection queue: better-sqlite3 is
+   * synchronous anyway, and this more than halved the session lookup's cost
+   * (docs/decisions/0003). Inside a transaction a call waits its turn like any other query,
+   * so it never reads another request's uncommitted rows. On PostgreSQL it is an ordinary
+   * Kysely query.
    */
-  readCompiled<Row>(compiled: CompiledQuery<Row>): Promise<Row[]>;
+  prepareRead<Row>(
+    compiled: CompiledQuery<Row>,
+  ): (parameters: readonly unknown[]) => Promise<Row[]>;
+  /**
+   * True when this process is the only one that can write the database (SQLite, held with
+   * an exclusive lock), so an in-process cache of its rows stays coherent.
+   */
+  singleWriter: boolean;
+  /** False once the handle is closed. */
+  isOpen(): boolean;
   /** Answers true when the database responds to a trivial query. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -40,19 +51,55 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
 
 export function openSqlite(file: string): DatabaseHandle {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const sqlite = new SqliteDatabase(file);
-  // WAL lets readers work during a write; FULL makes every commit survive a power cut, which
-  // matters more to us than the ~9x throughput of NORMAL (see docs/decisions/0002).
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
+  // No waiting while taking the lock: a second process should hear at once, not in 5 s.
+  const sqlite = new SqliteDatabase(file, { timeout: 0 });
+  // One process owns the database file: EXCLUSIVE locking keeps the write lock from the
+  // first transaction until close, so a second Closer on the same data folder fails at
+  // once instead of sharing it. It also spares every read the shared-memory locking of WAL,
+  // which was most of the cost of the per-request session lookup (docs/decisions/0003).
+  try {
+    sqlite.pragma('locking_mode = EXCLUSIVE');
+    // WAL lets readers work during a write; FULL makes every commit survive a power cut,
+    // which matters more to us than the ~9x throughput of NORMAL (docs/decisions/0002).
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.exec('begin immediate; commit');
+  } catch (error) {
+    sqlite.close();
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') {
+      throw new Error(
+        `Another Closer process is already using the database in ${path.dirname(file)}. Stop it, or give this one its own DATA_DIR.`,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
   sqlite.pragma('busy_timeout = 5000');
   const cached = withStatementCache(sqlite);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cached }) });
-  return handle(db, SQLITE, async <Row>(compiled: CompiledQuery<Row>) => {
-    if (sqlite.inTransaction || !sqlite.open) return (await db.executeQuery(compiled)).rows;
-    return cached.prepare(compiled.sql).all(...compiled.parameters) as Row[];
-  });
+  return handle(
+    db,
+    SQLITE,
+    {
+      singleWriter: true,
+      isOpen: () => sqlite.open,
+      // Kysely only closes a connection it has used; the direct reads may be all there was.
+      onClose: () => {
+        if (sqlite.open) sqlite.close();
+      },
+    },
+    <Row>(compiled: CompiledQuery<Row>) => {
+      let statement: SqliteDatabase.Statement | null = null;
+      return async (parameters: readonly unknown[]) => {
+        if (sqlite.inTransaction || !sqlite.open) {
+          return (await db.executeQuery<Row>({ ...compiled, parameters })).rows;
+        }
+        statement ??= sqlite.prepare(compiled.sql);
+        return statement.all(...parameters) as Row[];
+      };
+    },
+  );
 }
 
 /** How many distinct SQL texts keep a prepared statement; our queries number in the dozens. */
@@ -68,7 +115,11 @@ function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDatabase.Dat
   const prepare = sqlite.prepare.bind(sqlite);
   return new Proxy(sqlite, {
     get(target, property, receiver) {
-      if (property !== 'prepare') return Reflect.get(target, property, receiver);
+      if (property !== 'prepare') {
+        // Methods run on the real object: native methods refuse a proxy as `this`.
+        const value: unknown = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      }
       return (source: string) => {
         let statement = cache.get(source);
         if (statement) {
@@ -89,10 +140,14 @@ export function openPostgres(connectionString: string): DatabaseHandle {
   // An idle client losing its connection must not crash the process; the next query retries.
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  let open = true;
   return handle(
     db,
     POSTGRES,
-    async <Row>(compiled: CompiledQuery<Row>) => (await db.executeQuery(compiled)).rows,
+    { singleWriter: false, isOpen: () => open, onClose: () => (open = false) },
+    <Row>(compiled: CompiledQuery<Row>) =>
+      async (parameters: readonly unknown[]) =>
+        (await db.executeQuery<Row>({ ...compiled, parameters })).rows,
   );
 }
 
@@ -101,20 +156,27 @@ const PING = CompiledQuery.raw('select 1');
 function handle(
   db: Kysely<Database>,
   dialect: Dialect,
-  readCompiled: DatabaseHandle['readCompiled'],
+  state: { singleWriter: boolean; isOpen: () => boolean; onClose?: () => void },
+  prepareRead: DatabaseHandle['prepareRead'],
 ): DatabaseHandle {
+  const ping = prepareRead(PING);
   return {
     db,
     dialect,
-    readCompiled,
+    prepareRead,
+    singleWriter: state.singleWriter,
+    isOpen: state.isOpen,
     async ping() {
       try {
-        await readCompiled(PING);
+        await ping([]);
         return true;
       } catch {
         return false;
       }
     },
-    close: () => db.destroy(),
+    close: async () => {
+      await db.destroy();
+      state.onClose?.();
+    },
   };
 }

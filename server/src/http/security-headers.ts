@@ -20,9 +20,14 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
+export const API_CONTENT_SECURITY_POLICY =
+  "default-src 'none'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'";
+
 /** Every response. API answers hold personal data: never kept in any cache. */
 const API_HEADERS: Record<string, string> = {
-  'content-security-policy': CONTENT_SECURITY_POLICY,
+  // A JSON answer loads nothing, so its policy can forbid everything (as OWASP suggests for
+  // APIs): stricter than the page policy, and a third of the bytes on the hottest path.
+  'content-security-policy': API_CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'cross-origin-resource-policy': 'same-origin',
@@ -53,8 +58,9 @@ export function applySecurityHeaders(request: FastifyRequest, reply: FastifyRepl
 }
 
 export function registerSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onSend', async (request, reply, payload) => {
+  // A callback-style hook: no promise per response on every request.
+  app.addHook('onSend', (request, reply, payload, done) => {
     applySecurityHeaders(request, reply);
-    return payload;
+    done(null, payload);
   });
 }

@@ -1,6 +1,7 @@
 import type { CompiledQuery, Kysely } from 'kysely';
 import type { DatabaseHandle } from '../db/database';
 import type { Database } from '../db/schema';
+import { SessionCache } from './session-cache';
 
 export interface SessionWithUser {
   id: string;
@@ -35,8 +36,21 @@ export interface NewSession {
 export class SessionRepository {
   private readonly db: Kysely<Database>;
 
+  /**
+   * Built and compiled once, then run with a new parameter: building a Kysely query costs
+   * more than running this indexed lookup, and it runs on every signed-in request.
+   */
+  private readonly findWithUserRead: (parameters: readonly unknown[]) => Promise<FindWithUserRow[]>;
+
+  /** Only where this process is the sole writer; null on PostgreSQL (several instances). */
+  private readonly cache: SessionCache | null;
+
   constructor(private readonly database: DatabaseHandle) {
     this.db = database.db;
+    this.cache = database.singleWriter ? new SessionCache() : null;
+    this.findWithUserRead = database.prepareRead(
+      this.buildFindWithUser().compile() as CompiledQuery<FindWithUserRow>,
+    );
   }
 
   async create(session: NewSession): Promise<void> {
@@ -55,16 +69,15 @@ export class SessionRepository {
 
   /** One query per authenticated request: the session and its user together. */
   async findWithUser(id: string): Promise<SessionWithUser | null> {
-    // Built and compiled once, then run with a new parameter: building a Kysely query costs
-    // more than running this indexed lookup, and it runs on every signed-in request.
-    const compiled = (this.findWithUserQuery ??= this.buildFindWithUser().compile());
-    const rows = await this.database.readCompiled<FindWithUserRow>({
-      ...compiled,
-      parameters: [id],
-    });
+    // A closed database is an outage to report, never something to paper over from memory.
+    if (this.cache && this.database.isOpen()) {
+      const cached = this.cache.get(id);
+      if (cached) return cached;
+    }
+    const rows = await this.findWithUserRead([id]);
     const row = rows[0];
     if (!row) return null;
-    return {
+    const session: SessionWithUser = {
       id: row.id,
       userId: row.userId,
       csrfToken: row.csrfToken,
@@ -78,9 +91,9 @@ export class SessionRepository {
         createdAt: row.userCreatedAt,
       },
     };
+    this.cache?.set(session);
+    return session;
   }
-
-  private findWithUserQuery: CompiledQuery<FindWithUserRow> | undefined;
 
   private buildFindWithUser() {
     return this.db
@@ -106,9 +119,11 @@ export class SessionRepository {
       .set({ last_seen_at: lastSeenAt })
       .where('id', '=', id)
       .execute();
+    this.cache?.touch(id, lastSeenAt);
   }
 
   async delete(id: string): Promise<void> {
+    this.cache?.delete(id);
     await this.db.deleteFrom('sessions').where('id', '=', id).execute();
   }
 
@@ -118,6 +133,7 @@ export class SessionRepository {
       .deleteFrom('sessions')
       .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleCutoff)]))
       .executeTakeFirst();
+    this.cache?.clear();
     return Number(result.numDeletedRows);
   }
 }

@@ -26,6 +26,11 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('created_at', time, (column) => column.notNull())
     .addColumn('last_seen_at', time, (column) => column.notNull())
     .addColumn('expires_at', time, (column) => column.notNull())
+    // On SQLite the table is clustered on the token hash: one B-tree search per lookup
+    // instead of an index search plus a row fetch, on every signed-in request.
+    .$call((builder) =>
+      dialect.name === 'sqlite' ? builder.modifyEnd(sql`without rowid`) : builder,
+    )
     .execute();
   await db.schema.createIndex('sessions_user_id').on('sessions').column('user_id').execute();
 

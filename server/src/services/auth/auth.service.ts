@@ -177,14 +177,15 @@ export class AuthService {
     if (token === '' || token.length > 200) return null;
     const session = await this.deps.sessions.findWithUser(hashToken(token));
     if (!session) return null;
-    const now = this.deps.clock.now();
-    const idleSince = addMinutes(now, -this.deps.settings.idleTimeoutMinutes).toISOString();
-    const nowIso = now.toISOString();
-    if (session.expiresAt <= nowIso || session.lastSeenAt <= idleSince) {
+    const now = this.deps.clock.now().getTime();
+    const lastSeen = Date.parse(session.lastSeenAt);
+    const idleLimit = this.deps.settings.idleTimeoutMinutes * 60_000;
+    if (Date.parse(session.expiresAt) <= now || now - lastSeen >= idleLimit) {
       await this.deps.sessions.delete(session.id);
       return null;
     }
-    if (now.getTime() - new Date(session.lastSeenAt).getTime() >= TOUCH_INTERVAL_MS) {
+    if (now - lastSeen >= TOUCH_INTERVAL_MS) {
+      const nowIso = new Date(now).toISOString();
       await this.deps.sessions.touch(session.id, nowIso);
       session.lastSeenAt = nowIso;
     }

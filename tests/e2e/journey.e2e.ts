@@ -1,14 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   axeViolations,
   chromiumPath,
   describeViolations,
-  launchBrowser,
   newContext,
-  startServer,
   tabUntilFocused,
-  type RunningServer,
+  useServerAndBrowser,
 } from './support/browser';
 
 /**
@@ -17,17 +15,7 @@ import {
  * they see, and every request must stay on Closer's own origin.
  */
 describe.skipIf(!chromiumPath)('a new person’s first visit', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useServerAndBrowser();
 
   const pagesChecked: string[] = [];
   async function expectAccessible(page: Page, name: string, { onHelpPage = false } = {}) {
@@ -49,13 +37,13 @@ describe.skipIf(!chromiumPath)('a new person’s first visit', () => {
   }
 
   it('goes from the landing page to signing in again, accessibly, on one origin', async () => {
-    const { context, requests, consoleErrors } = await newContext(browser);
+    const { context, requests, consoleErrors } = await newContext(env.browser);
     const page = await context.newPage();
     const username = `river_${Date.now().toString(36)}`;
     const password = 'a slow walk by the quiet canal';
 
     // Arrive.
-    await page.goto(server.origin);
+    await page.goto(env.server.origin);
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toContain('Closeness can feel hard');
@@ -64,7 +52,7 @@ describe.skipIf(!chromiumPath)('a new person’s first visit', () => {
 
     // Find Get help now, and see the UK numbers.
     await page.getByRole('link', { name: 'Get help now' }).first().click();
-    await page.waitForURL(`${server.origin}/help`);
+    await page.waitForURL(`${env.server.origin}/help`);
     const help = await page.locator('main').innerText();
     for (const number of ['999', '116 123', '85258', '111']) expect(help).toContain(number);
     await expectAccessible(page, 'get help now', { onHelpPage: true });
@@ -128,7 +116,7 @@ describe.skipIf(!chromiumPath)('a new person’s first visit', () => {
 
     // Sign out: the server forgets the session.
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.waitForURL(`${server.origin}/`);
+    await page.waitForURL(`${env.server.origin}/`);
     await expect.poll(() => page.getByText('You have signed out').count()).toBe(1);
     const me = await page.evaluate(async () => (await fetch('/api/me')).status);
     expect(me).toBe(401);
@@ -153,7 +141,7 @@ describe.skipIf(!chromiumPath)('a new person’s first visit', () => {
 
     // Nothing left Closer's origin, and nothing broke quietly.
     const foreign = requests.filter(
-      (url) => !url.startsWith(server.origin) && !url.startsWith('data:'),
+      (url) => !url.startsWith(env.server.origin) && !url.startsWith('data:'),
     );
     expect(foreign).toEqual([]);
     expect(consoleErrors).toEqual([]);

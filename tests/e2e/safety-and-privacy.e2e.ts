@@ -1,30 +1,18 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   axeViolations,
   chromiumPath,
   describeViolations,
-  launchBrowser,
   newContext,
   startServer,
-  type RunningServer,
+  useServerAndBrowser,
 } from './support/browser';
 
 describe.skipIf(!chromiumPath)('Get help now, consent withdrawal, and display preferences', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useServerAndBrowser();
 
   it('offers Get help now on every page, signed out, without any sign-in', async () => {
-    const { context } = await newContext(browser);
+    const { context } = await newContext(env.browser);
     const page = await context.newPage();
     for (const path of [
       '/',
@@ -34,7 +22,7 @@ describe.skipIf(!chromiumPath)('Get help now, consent withdrawal, and display pr
       '/signup',
       '/no-such-page',
     ]) {
-      await page.goto(server.origin + path, { waitUntil: 'networkidle' });
+      await page.goto(env.server.origin + path, { waitUntil: 'networkidle' });
       const link = page.getByRole('link', { name: 'Get help now' }).first();
       expect(await link.isVisible(), path).toBe(true);
       expect(await link.getAttribute('href'), path).toBe('/help');
@@ -48,7 +36,7 @@ describe.skipIf(!chromiumPath)('Get help now, consent withdrawal, and display pr
 
   it('keeps Get help now working when Closer’s server is down, from the service worker', async () => {
     const own = await startServer();
-    const { context } = await newContext(browser);
+    const { context } = await newContext(env.browser);
     const page = await context.newPage();
     await page.goto(`${own.origin}/help`, { waitUntil: 'networkidle' });
     // Wait until the service worker controls the page and has stored the help page.
@@ -70,7 +58,7 @@ describe.skipIf(!chromiumPath)('Get help now, consent withdrawal, and display pr
 
   it('still shows Get help now when the database is down', async () => {
     const own = await startServer();
-    const { context } = await newContext(browser);
+    const { context } = await newContext(env.browser);
     const page = await context.newPage();
     await own.database.close();
     await page.goto(own.origin, { waitUntil: 'networkidle' });
@@ -83,9 +71,9 @@ describe.skipIf(!chromiumPath)('Get help now, consent withdrawal, and display pr
   });
 
   it('withdraws consent in one click, pausing health features until given again', async () => {
-    const { context } = await newContext(browser);
+    const { context } = await newContext(env.browser);
     const page = await context.newPage();
-    await page.goto(`${server.origin}/signup`, { waitUntil: 'networkidle' });
+    await page.goto(`${env.server.origin}/signup`, { waitUntil: 'networkidle' });
     await page.getByLabel('An email address').check();
     await page.getByLabel('Email address', { exact: true }).fill(`sam.${Date.now()}@example.org`);
     await page.getByLabel('Password', { exact: true }).fill('tea with a good friend on sunday');
@@ -130,14 +118,17 @@ describe.skipIf(!chromiumPath)('Get help now, consent withdrawal, and display pr
   });
 
   it('has no accessibility violations in dark mode, and honours reduced motion', async () => {
-    const { context } = await newContext(browser, { colorScheme: 'dark', reducedMotion: 'reduce' });
+    const { context } = await newContext(env.browser, {
+      colorScheme: 'dark',
+      reducedMotion: 'reduce',
+    });
     const page = await context.newPage();
     for (const path of ['/', '/learn', '/learn/intimacy-and-vulnerability', '/signup', '/help']) {
-      await page.goto(server.origin + path, { waitUntil: 'networkidle' });
+      await page.goto(env.server.origin + path, { waitUntil: 'networkidle' });
       const violations = await axeViolations(page);
       expect(violations, `${path}:\n${describeViolations(violations)}`).toEqual([]);
     }
-    await page.goto(server.origin, { waitUntil: 'networkidle' });
+    await page.goto(env.server.origin, { waitUntil: 'networkidle' });
     const transition = await page
       .getByRole('link', { name: 'Join Closer' })
       .first()
@@ -148,10 +139,10 @@ describe.skipIf(!chromiumPath)('Get help now, consent withdrawal, and display pr
 
   it('reads well at 200 % zoom: no sideways scrolling on a narrow screen', async () => {
     // 200 % zoom of a 1280-pixel window is a 640-pixel layout viewport.
-    const { context } = await newContext(browser, { viewport: { width: 640, height: 800 } });
+    const { context } = await newContext(env.browser, { viewport: { width: 640, height: 800 } });
     const page = await context.newPage();
     for (const path of ['/', '/learn', '/learn/healthy-boundaries', '/signup', '/help']) {
-      await page.goto(server.origin + path, { waitUntil: 'networkidle' });
+      await page.goto(env.server.origin + path, { waitUntil: 'networkidle' });
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - window.innerWidth,
       );

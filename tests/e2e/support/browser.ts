@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { buildApp, type App } from '../../../server/src/app';
 import { loadConfig } from '../../../server/src/config';
 import { openDatabase, type DatabaseHandle } from '../../../server/src/db/database';
@@ -158,4 +158,21 @@ export async function tabUntilFocused(
     if (focused) return presses;
   }
   return -1;
+}
+
+/**
+ * Starts one Closer server and one browser for a describe block, and stops both after it.
+ * The returned object is filled in by the block's set-up.
+ */
+export function useServerAndBrowser(): { server: RunningServer; browser: Browser } {
+  const env = {} as { server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }

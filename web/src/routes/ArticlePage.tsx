@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../api/client';
 import type { Article, ArticleSummary } from '../api/types';
 import { MarkdownView } from '../features/content/MarkdownView';
-import { ArticleList, topicLabel } from '../features/learn/ArticleList';
+import { ArticleList, ArticleMeta } from '../features/learn/ArticleList';
 import { ErrorMessage } from '../features/layout/ErrorMessage';
 import { usePageTitle } from '../features/layout/use-page-title';
 import { t } from '../i18n';
@@ -56,15 +56,7 @@ export default function ArticlePage() {
       </p>
       <article aria-labelledby="article-title">
         <h1 id="article-title">{data.title}</h1>
-        <p className="meta">
-          <span>{t('learn.minutes', { minutes: data.minutes })}</span>
-          <span className="visually-hidden">{t('learn.topics')}: </span>
-          {data.topics.map((topic) => (
-            <Link key={topic} className="tag" to={`/learn?topic=${encodeURIComponent(topic)}`}>
-              {topicLabel(topic)}
-            </Link>
-          ))}
-        </p>
+        <ArticleMeta minutes={data.minutes} topics={data.topics} />
         <p className="lead">{data.summary}</p>
         <MarkdownView source={data.body} />
       </article>

@@ -24,17 +24,24 @@ export function ArticleList({
             <Link to={`/learn/${article.slug}`}>{article.title}</Link>
           </Heading>
           <p>{article.summary}</p>
-          <p className="meta">
-            <span>{t('learn.minutes', { minutes: article.minutes })}</span>
-            <span className="visually-hidden">{t('learn.topics')}: </span>
-            {article.topics.map((topic) => (
-              <Link key={topic} className="tag" to={`/learn?topic=${encodeURIComponent(topic)}`}>
-                {topicLabel(topic)}
-              </Link>
-            ))}
-          </p>
+          <ArticleMeta minutes={article.minutes} topics={article.topics} />
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Reading time and topic tags; each tag lists the library's articles on that topic. */
+export function ArticleMeta({ minutes, topics }: { minutes: number; topics: string[] }) {
+  return (
+    <p className="meta">
+      <span>{t('learn.minutes', { minutes })}</span>
+      <span className="visually-hidden">{t('learn.topics')}: </span>
+      {topics.map((topic) => (
+        <Link key={topic} className="tag" to={`/learn?topic=${encodeURIComponent(topic)}`}>
+          {topicLabel(topic)}
+        </Link>
+      ))}
+    </p>
   );
 }

@@ -8,10 +8,8 @@
  *
  * Usage: npm run bench:http [-- --seconds 10 --connections 50]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import readline from 'node:readline';
 import autocannon from 'autocannon';
+import { cpuTime, median, startServer, type StartedServer as Started } from '../support/servers';
 
 const args = new Map<string, string>();
 for (let index = 2; index < process.argv.length; index += 2) {
@@ -21,40 +19,6 @@ const SECONDS = Number(args.get('seconds') ?? 3);
 const ROUNDS = Number(args.get('rounds') ?? 9);
 const CONNECTIONS = Number(args.get('connections') ?? 50);
 const TARGET_RATIO = 0.5;
-
-interface Started {
-  child: ChildProcess;
-  port: number;
-  cookie?: string;
-}
-
-async function startServer(kind: 'bare' | 'closer'): Promise<Started> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(import.meta.dirname, 'server-process.ts'), kind],
-    {
-      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-      env: { ...process.env, NODE_ENV: 'production' },
-    },
-  );
-  const lines = readline.createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  for await (const line of lines) {
-    const parsed = JSON.parse(line) as { port: number; cookie?: string };
-    return { child, ...parsed };
-  }
-  throw new Error(`The ${kind} server did not start.`);
-}
-
-/** CPU time (user + system, microseconds) the server process has used so far. */
-function cpuTime(server: Started): Promise<number> {
-  return new Promise((resolve) => {
-    server.child.once('message', (usage) => {
-      const { user, system } = usage as NodeJS.CpuUsage;
-      resolve(user + system);
-    });
-    server.child.send('cpu');
-  });
-}
 
 async function measure(
   name: string,
@@ -155,12 +119,4 @@ try {
 } finally {
   bare.child.kill('SIGTERM');
   closer.child.kill('SIGTERM');
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }

@@ -184,6 +184,221 @@ export const enGB = {
   'help.note.childDanger999': 'If a child is in danger right now, call 999.',
   'help.note.childhelp': 'For advice, not for reporting. If a child is in danger, call 911.',
 
+  'layout.nav.checkin': 'Check in',
+  'layout.nav.journal': 'Journal',
+  'layout.nav.safetyPlan': 'Safety plan',
+  'layout.nav.myData': 'My data',
+  'layout.nav.menu': 'Menu',
+
+  'landing.accountDeleted':
+    'Your account and everything in it have been deleted. Thank you for the time you spent with Closer. We wish you well, and you are welcome back at any time.',
+
+  'home.tools.title': 'Your tools',
+  'home.tools.checkin.text':
+    'Take a minute to notice your mood, how close you feel to people, and your stress.',
+  'home.tools.journal.text': 'Write down what is on your mind. Only you can read it.',
+  'home.tools.safetyPlan.text':
+    'Make a plan for hard moments, so you know what helps and who to call.',
+  'home.tools.myData.text':
+    'Download everything you have written, see who has looked at it, or delete your account.',
+
+  'health.consent.text':
+    'This page holds information about your health. Before you use it, please read how we look after it, and agree if you are happy to.',
+
+  'safety.saved.journal': 'Your journal entry is saved.',
+  'safety.saved.checkin': 'Your check-in is saved.',
+  'safety.saved.safetyPlan': 'Your safety plan is saved.',
+  'safety.crisis.title': 'You do not have to face this alone',
+  'safety.crisis.text':
+    'It sounds like you are going through something very painful. If you are thinking about ending your life, or about hurting yourself or someone else, please talk to someone now. These services are there for you.',
+  'safety.crisis.danger': 'If you are in danger right now, call {number}.',
+  'safety.safeguarding.title': 'Help is there if you need it',
+  'safety.safeguarding.text':
+    'What you wrote sounds like someone may be hurting you, frightening you or controlling you, or that a child may not be safe. That is never your fault. These services know how to help. They will listen, and you can talk in confidence.',
+  'safety.concern.title': 'Thank you for writing this down',
+  'safety.concern.text':
+    'It sounds like things feel heavy just now. You do not have to carry it on your own. If it would help to talk, these services will listen.',
+  'safety.lines': 'People you can contact now',
+  'safety.helpNow': 'Open Get help now',
+  'safety.openPlan': 'Open my safety plan',
+  'safety.dismiss': 'I am safe right now',
+
+  'checkin.title': 'Check in',
+  'checkin.intro': 'A quick look at how you are today. There are no right or wrong answers.',
+  'checkin.editing':
+    'You have already checked in today. You can change your answers until the end of the day.',
+  'checkin.mood.label': 'Mood',
+  'checkin.mood.hint': '0 means very low. 10 means very good.',
+  'checkin.closeness.label': 'Closeness',
+  'checkin.closeness.hint':
+    'How close you feel to other people today. 0 means very far away. 10 means very close.',
+  'checkin.stress.label': 'Stress',
+  'checkin.stress.hint': '0 means completely calm. 10 means very stressed.',
+  'checkin.value': '{value} out of 10',
+  'checkin.note.label': 'Anything you want to add? (optional)',
+  'checkin.note.hint': 'A few words about your day, if you like.',
+  'checkin.save': 'Save my check-in',
+  'checkin.update': 'Save my changes',
+  'checkin.saved': 'Your check-in is saved. Thank you for taking a moment for yourself.',
+  'checkin.failed':
+    'We could not save your check-in just now. Your answers are still here. Please try again in a little while.',
+  'checkin.week.title': 'Your last 7 days',
+  'checkin.week.hint': 'Days without a check-in are fine. Check in whenever it suits you.',
+  'checkin.week.day': 'Day',
+  'checkin.week.note': 'Note',
+  'checkin.week.none': 'No check-in',
+  'checkin.week.today': 'Today',
+  'checkin.timeZone': 'Days follow your time zone: {zone}.',
+
+  'journal.title': 'Journal',
+  'journal.intro': 'A private place to write. Only you can read what you write here.',
+  'journal.new': 'Write a new entry',
+  'journal.search.label': 'Search your journal',
+  'journal.search.submit': 'Search',
+  'journal.search.clear': 'Clear search',
+  'journal.count': '{count} entries',
+  'journal.count.one': '1 entry',
+  'journal.count.noneFor': 'No entries matched "{query}". Try a shorter or different word.',
+  'journal.empty': 'Your journal is empty. Write your first entry whenever you feel ready.',
+  'journal.pages': 'Journal pages',
+  'journal.page': 'Page {page} of {pages}',
+  'journal.newer': 'Newer entries',
+  'journal.older': 'Older entries',
+  'journal.mood': 'Mood: {mood} out of 10',
+  'journal.tags': 'Tags',
+  'journal.new.title': 'New journal entry',
+  'journal.edit.title': 'Change this entry',
+  'journal.entry.title': 'Journal entry',
+  'journal.text.label': 'What is on your mind?',
+  'journal.text.hint':
+    'Write as much or as little as you like. What you type is kept on this device until you save, so nothing is lost.',
+  'journal.text.required': 'Please write something before you save.',
+  'journal.prompts.title': 'Need somewhere to start?',
+  'journal.prompts.hint': 'Choose a question to write about. It will be added to your entry.',
+  'journal.prompt.1': 'When did you last feel close to someone? What made it feel safe?',
+  'journal.prompt.2': 'What is one thing you wish the people around you knew about you?',
+  'journal.prompt.3':
+    'Think of a moment this week when you held back. What were you afraid might happen?',
+  'journal.prompt.4': 'Who do you find it easiest to be yourself with? What do they do that helps?',
+  'journal.prompt.5': 'What did closeness look like in the home you grew up in?',
+  'journal.prompt.6': 'What is one small way you could let someone in a little more this week?',
+  'journal.prompt.7':
+    'Write a few kind words to yourself, as you would to a good friend who finds closeness hard.',
+  'journal.prompt.8': 'How does your body feel when you trust someone? And when you do not?',
+  'journal.mood.label': 'Mood (optional)',
+  'journal.mood.hint': '0 means very low. 10 means very good.',
+  'journal.mood.none': 'Not given',
+  'journal.tags.label': 'Tags (optional)',
+  'journal.tags.hint':
+    'Words to help you find this entry later. Put commas between them, for example: work, family.',
+  'journal.save': 'Save entry',
+  'journal.cancel': 'Cancel',
+  'journal.back': 'Back to my journal',
+  'journal.saved': 'Your entry is saved.',
+  'journal.draft.restored': 'We brought back what you were writing last time.',
+  'journal.draft.discard': 'Start again without it',
+  'journal.draft.kept':
+    'We could not save your entry just now. Your words are kept on this device, so nothing is lost. Please try again in a little while.',
+  'journal.draft.keptShort': 'Your words are still kept on this device.',
+  'journal.edit': 'Change this entry',
+  'journal.delete': 'Delete this entry',
+  'journal.delete.title': 'Delete this entry?',
+  'journal.delete.text': 'It will be gone for good. This cannot be undone.',
+  'journal.delete.yes': 'Yes, delete it',
+  'journal.delete.no': 'No, keep it',
+  'journal.deleted': 'The entry is deleted.',
+  'journal.written': 'Written on {date}',
+  'journal.changed': 'Changed on {date}',
+  'journal.notFound': 'We could not find that entry. It may have been deleted.',
+
+  'safetyPlan.title': 'My safety plan',
+  'safetyPlan.intro':
+    'A safety plan is a list you make now, while you feel steady, to help you through a hard moment later. Fill in what you can. You can change it at any time.',
+  'safetyPlan.section.warningSigns.title': 'Warning signs',
+  'safetyPlan.section.warningSigns.hint':
+    'Thoughts, feelings or situations that tell you a hard time may be starting.',
+  'safetyPlan.section.copingAlone.title': 'Things I can do on my own',
+  'safetyPlan.section.copingAlone.hint':
+    'Things that help you feel a little calmer, like a walk, music or a warm drink.',
+  'safetyPlan.section.distractions.title': 'People and places that take my mind off things',
+  'safetyPlan.section.distractions.hint':
+    'People to be with, or places to go, such as a café, a park or a friend’s home.',
+  'safetyPlan.section.peopleToAsk.title': 'People I can ask for help',
+  'safetyPlan.section.peopleToAsk.hint':
+    'People you trust and could tell how you feel. Add their phone numbers.',
+  'safetyPlan.section.professionals.title': 'Professionals and crisis lines',
+  'safetyPlan.section.professionals.hint':
+    'Your doctor, a therapist, or a crisis line. Get help now lists numbers you can call.',
+  'safetyPlan.section.safeEnvironment.title': 'Making my surroundings safer',
+  'safetyPlan.section.safeEnvironment.hint':
+    'Ways to put things you could hurt yourself with out of reach, or to be somewhere safer.',
+  'safetyPlan.item.label': '{section}, item {number}',
+  'safetyPlan.item.remove': 'Remove',
+  'safetyPlan.item.removeDetail': 'item {number} from {section}',
+  'safetyPlan.item.add': 'Add an item',
+  'safetyPlan.item.addDetail': 'to {section}',
+  'safetyPlan.empty': 'Nothing here yet.',
+  'safetyPlan.save': 'Save my safety plan',
+  'safetyPlan.saved': 'Your safety plan is saved.',
+  'safetyPlan.failed':
+    'We could not save your plan just now. Your changes are still on this page. Please try again in a little while.',
+  'safetyPlan.print': 'Print my safety plan',
+  'safetyPlan.updated': 'Last saved on {date}.',
+  'safetyPlan.copy.on':
+    'A copy of your safety plan is kept on this device, so Get help now can show it even with no internet.',
+  'safetyPlan.copy.onNotSaved':
+    'When you save your plan, a copy will be kept on this device, so Get help now can show it even with no internet.',
+  'safetyPlan.copy.off': 'No copy of your safety plan is kept on this device.',
+  'safetyPlan.copy.remove': 'Remove the copy from this device',
+  'safetyPlan.copy.keep': 'Keep a copy on this device',
+  'safetyPlan.offline':
+    'We cannot reach Closer just now. This is the copy of your plan kept on this device. You can change it when you are back online.',
+  'safetyPlan.offline.none':
+    'We cannot reach Closer just now, and no copy of your plan is kept on this device. Get help now still works.',
+
+  'help.plan.title': 'My safety plan',
+  'help.plan.intro': 'This is the copy of your plan kept on this device.',
+  'help.plan.open': 'Open my safety plan',
+  'help.plan.updated': 'Last saved on {date}.',
+
+  'myData.title': 'My data',
+  'myData.intro':
+    'Everything you write in Closer belongs to you. Here you can take a copy, see who has looked at it, or leave.',
+  'myData.export.title': 'Download your data',
+  'myData.export.text':
+    'Files are made on the spot and saved to this device. Keep them somewhere private.',
+  'myData.export.json': 'Download everything in one file (JSON)',
+  'myData.export.jsonHint': 'JSON is a format that other apps and services can read.',
+  'myData.export.csvIntro': 'Or download one spreadsheet file (CSV) for each part:',
+  'myData.export.csv.checkins': 'Check-ins (CSV)',
+  'myData.export.csv.journal': 'Journal (CSV)',
+  'myData.export.csv.safety-plan': 'Safety plan (CSV)',
+  'myData.export.csv.consents': 'Consent history (CSV)',
+  'myData.export.csv.access-log': 'Access log (CSV)',
+  'myData.log.title': 'Who has looked at your records',
+  'myData.log.intro':
+    'Each time anyone other than you opens one of your records, it is written down here.',
+  'myData.log.empty': 'Nobody else has looked at your records.',
+  'myData.log.caption': 'Times someone else looked at your records',
+  'myData.log.when': 'When',
+  'myData.log.who': 'Who',
+  'myData.log.what': 'What',
+  'myData.log.why': 'Why',
+  'myData.log.broken':
+    'A check of this log found a problem: a line may have been changed or removed. Please tell the people who run Closer for you, so they can look into it.',
+  'myData.delete.title': 'Delete your account',
+  'myData.delete.text':
+    'This deletes your account and everything in it straight away: your journal, check-ins, safety plan and consent history. It cannot be undone.',
+  'myData.delete.exportFirst': 'You may want to download your data first.',
+  'myData.delete.start': 'Delete my account',
+  'myData.delete.confirmTitle': 'Are you sure?',
+  'myData.delete.confirmText':
+    'To check it is really you, please type your password. Once your account is deleted, we cannot bring anything back.',
+  'myData.delete.password': 'Your password',
+  'myData.delete.confirm': 'Yes, delete my account for good',
+  'myData.delete.cancel': 'No, keep my account',
+  'myData.delete.working': 'Deleting…',
+
   'api.invalid_request': 'Some of the details were not right. Please check and try again.',
   'api.invalid_credentials':
     'That sign-in did not work. Check your email address or made-up name, and your password.',
@@ -201,8 +416,15 @@ export const enGB = {
   'api.consent_version_outdated': 'The privacy notice has changed. Please read the new version.',
   'api.service_unavailable':
     'Closer cannot reach its database just now. Nothing you saved has been lost. Please try again in a few minutes. Get help now still works.',
+  'api.password_incorrect': 'That password is not right. Please try again.',
   'api.not_signed_in': 'Please sign in to carry on.',
   'api.csrf_failed': 'Your page was out of date. Please reload it and try again.',
+  'api.consent_required':
+    'Please read the privacy notice and agree to it before using this part of Closer.',
+  'api.checkin_locked':
+    'A check-in can only be changed on the day you made it. You can make a new one for today.',
+  'api.not_found': 'We could not find that. It may have been deleted.',
+  'api.payload_too_large': 'That is too long to save in one go. Try splitting it into two.',
 } as const;
 
 export type MessageKey = keyof typeof enGB;

@@ -27,6 +27,29 @@ import { meRoutes } from './routes/me/me.routes';
 import { openApiRoutes } from './routes/openapi/openapi.routes';
 import { ErrorBody } from './routes/schemas';
 import { webRoutes } from './routes/web/web.routes';
+import { checkinRoutes } from './routes/checkins/checkins.routes';
+import { journalRoutes } from './routes/journal/journal.routes';
+import { dataRoutes } from './routes/me/data.routes';
+import { safetyPlanRoutes } from './routes/safety-plan/safety-plan.routes';
+import { AccessPolicy } from './policies/access.policy';
+import { AccessLogRepository } from './repositories/access-log.repository';
+import { AuditRepository } from './repositories/audit.repository';
+import { CheckinRepository } from './repositories/checkin.repository';
+import { GrantRepository } from './repositories/grant.repository';
+import { JournalRepository } from './repositories/journal.repository';
+import { PersonKeyRepository } from './repositories/person-key.repository';
+import { PersonalDataRepository } from './repositories/personal-data.repository';
+import { SafetyPlanRepository } from './repositories/safety-plan.repository';
+import { AccountService } from './services/account.service';
+import { CheckinService } from './services/checkin.service';
+import { KeyService } from './services/crypto/key.service';
+import { loadMasterKeyRing, type MasterKeyRing } from './services/crypto/master-key';
+import { ExportService } from './services/export.service';
+import { JournalService } from './services/journal.service';
+import { AccessLogService } from './services/privacy/access-log.service';
+import { AuditService } from './services/privacy/audit.service';
+import { EncryptedTextVault } from './services/privacy/encrypted-text-vault';
+import { SafetyPlanService } from './services/safety-plan.service';
 import { AuthService } from './services/auth/auth.service';
 import { isCommonPassword } from './services/auth/common-passwords';
 import { argon2Hasher, type PasswordHasher } from './services/auth/password-hasher';
@@ -40,6 +63,15 @@ export interface Services {
   consent: ConsentService;
   learn: LearnLibrary;
   clock: Clock;
+  keys: KeyService;
+  journal: JournalService;
+  checkins: CheckinService;
+  safetyPlans: SafetyPlanService;
+  exports: ExportService;
+  accounts: AccountService;
+  accessLog: AccessLogService;
+  audit: AuditService;
+  policy: AccessPolicy;
 }
 
 declare module 'fastify' {
@@ -62,6 +94,8 @@ export interface BuildOptions {
   clock?: Clock;
   hasher?: PasswordHasher;
   learn?: LearnLibrary;
+  /** The master key ring; by default loaded from CLOSER_MASTER_KEY or the key file in DATA_DIR. */
+  keyRing?: MasterKeyRing;
   logger?: boolean;
   /** Lets a test add routes (for example a health-data route) before the app is sealed. */
   extend?: (app: App) => void;
@@ -99,12 +133,39 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       maxFailuresPerClient: config.loginThrottle.maxFailuresPerClient,
     },
   });
+  const keyRing = options.keyRing ?? loadMasterKeyRing({ dataDir: config.dataDir }).ring;
+  const keys = new KeyService(
+    new PersonKeyRepository(database.db, () => clock.now().toISOString()),
+    keyRing,
+  );
+  const vault = new EncryptedTextVault(keys);
+  const accessLog = new AccessLogService(new AccessLogRepository(database.db), clock);
+  const audit = new AuditService(new AuditRepository(database.db), clock);
+  const policy = new AccessPolicy(new GrantRepository(database.db), accessLog, clock);
+  const journal = new JournalService(new JournalRepository(database.db), vault, policy, clock);
+  const checkins = new CheckinService(new CheckinRepository(database.db), vault, policy, clock);
+  const safetyPlans = new SafetyPlanService(
+    new SafetyPlanRepository(database.db),
+    vault,
+    policy,
+    clock,
+  );
+  const personalData = new PersonalDataRepository(database.db);
   app.decorate('services', {
     database,
     auth,
-    consent: new ConsentService(new ConsentRepository(database.db), clock),
+    consent: new ConsentService(new ConsentRepository(database), clock),
     learn: options.learn ?? LearnLibrary.fromDirectory(config.contentDir),
     clock,
+    keys,
+    journal,
+    checkins,
+    safetyPlans,
+    exports: new ExportService(personalData, journal, checkins, safetyPlans, clock),
+    accounts: new AccountService(auth, personalData, vault, audit),
+    accessLog,
+    audit,
+    policy,
   } satisfies Services);
 
   await app.register(cookie);
@@ -134,6 +195,10 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   meRoutes(app);
   consentRoutes(app);
   learnRoutes(app);
+  journalRoutes(app);
+  checkinRoutes(app);
+  safetyPlanRoutes(app);
+  dataRoutes(app);
   openApiRoutes(app);
   helpRoutes(app);
   options.extend?.(app);

@@ -17,15 +17,21 @@ const STATUS_BY_CODE: Record<string, number> = {
   not_signed_in: 401,
   invalid_credentials: 401,
   csrf_failed: 403,
+  password_incorrect: 403,
   consent_required: 403,
   not_found: 404,
   method_not_allowed: 405,
   account_exists: 409,
+  checkin_locked: 409,
   consent_version_outdated: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   too_many_attempts: 429,
   service_unavailable: 503,
+  // Stored data failed its integrity check: not the person's fault, and never shown as
+  // garbage. Logged as an incident (see the error handler).
+  ciphertext_invalid: 500,
+  person_key_invalid: 500,
 };
 
 export function statusForCode(code: string): number {
@@ -55,6 +61,8 @@ export function registerErrorHandling(
   app.setErrorHandler(async (error: FastifyError | DomainError, request, reply) => {
     if (error instanceof DomainError) {
       const status = statusForCode(error.code);
+      if (status >= 500)
+        request.log.error({ err: error, reqId: request.id }, `integrity: ${error.code}`);
       if (status === 429 && typeof error.details?.retryAfterSeconds === 'number') {
         reply.header('retry-after', String(error.details.retryAfterSeconds));
       }

@@ -2,13 +2,36 @@ import { loadConfig } from './config';
 import { buildApp } from './app';
 import { openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
+import { loadMasterKeyRing } from './services/crypto/master-key';
 
 /** Starts Closer: open the database, bring its schema up to date, serve. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const database = openDatabase(config);
   await migrateToLatest(database);
-  const app = await buildApp({ config, database });
+  const keys = loadMasterKeyRing({ dataDir: config.dataDir });
+  const app = await buildApp({ config, database, keyRing: keys.ring });
+  // Safe to log: where the keys came from and their ids, never a key.
+  app.log.info(
+    {
+      source: keys.source,
+      keyFile: keys.keyFile,
+      created: keys.created,
+      masterKeyIds: keys.ring.ids(),
+    },
+    'master key ring loaded',
+  );
+  if (keys.created) {
+    app.log.warn(
+      `A new master key was created at ${keys.keyFile}. Back it up separately from the database: without it nothing written in Closer can be read.`,
+    );
+  }
+  if (keys.ring.previous.length > 0) {
+    // A rotation is under way: rewrap every person key with the current master key.
+    const report = await app.services.keys.rotateMasterKey();
+    const level = report.failed.length > 0 ? 'warn' : 'info';
+    app.log[level]({ ...report, failed: report.failed.length }, 'master key rotation');
+  }
 
   // Housekeeping every ten minutes: timed-out sessions and old throttle windows.
   const housekeeping = setInterval(() => {

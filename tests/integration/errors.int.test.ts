@@ -20,7 +20,7 @@ describe.skipIf(!dbAvailable)('errors', () => {
     ['GET', '/api/auth'],
     ['GET', '/api/'],
     ['POST', '/api/nothing-here'],
-    ['DELETE', '/api/me'],
+    ['DELETE', '/api/learn'],
     ['PUT', '/api/consent'],
     ['PATCH', '/api/learn'],
     ['POST', '/healthz'],

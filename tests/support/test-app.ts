@@ -8,6 +8,7 @@ import { buildApp, type App } from '../../server/src/app';
 import { loadConfig, type Config } from '../../server/src/config';
 import { openPostgres, openSqlite, type DatabaseHandle } from '../../server/src/db/database';
 import { migrateToLatest } from '../../server/src/db/migrate';
+import { loadMasterKeyRing, type MasterKeyRing } from '../../server/src/services/crypto/master-key';
 import { TestClock } from './test-clock';
 
 export { TestClock, TEST_EPOCH } from './test-clock';
@@ -45,6 +46,12 @@ export interface TestAppOptions {
    * clock unless `clock` is given, and its close() leaves the database in place.
    */
   sameDatabaseAs?: TestApp;
+  /**
+   * The master key ring. Default: that of `sameDatabaseAs` (an instance on the same database
+   * must unwrap the same person keys), else the one the server itself would load (a key file
+   * created in the app's temporary DATA_DIR, or CLOSER_MASTER_KEY from `env`).
+   */
+  keyRing?: MasterKeyRing;
 }
 
 export interface TestApp {
@@ -53,6 +60,8 @@ export interface TestApp {
   clock: TestClock;
   config: Config;
   kind: TestDatabaseKind;
+  /** The master key ring the app was built with. */
+  keyRing: MasterKeyRing;
   /** Stops the app, closes the database (if the test has not) and removes what it made. */
   close(): Promise<void>;
   /** @internal How another instance reaches the same database. */
@@ -108,10 +117,15 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       ...options.env,
     });
     const clock = options.clock ?? options.sameDatabaseAs?.clock ?? new TestClock();
+    const keyRing =
+      options.keyRing ??
+      options.sameDatabaseAs?.keyRing ??
+      loadMasterKeyRing({ dataDir: config.dataDir, env: { ...process.env, ...options.env } }).ring;
     const app = await buildApp({
       config,
       database,
       clock,
+      keyRing,
       logger: false,
       ...(options.extend ? { extend: options.extend } : {}),
     });
@@ -124,6 +138,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       clock,
       config,
       kind: location.kind,
+      keyRing,
       location,
       async close() {
         if (closed) return;

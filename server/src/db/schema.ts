@@ -38,9 +38,98 @@ export interface ConsentsTable {
   withdrawn_at: string | null;
 }
 
+export interface PersonKeysTable {
+  user_id: string;
+  wrapped_key: string;
+  master_key_id: string;
+  created_at: string;
+}
+
+export interface CheckinsTable {
+  id: string;
+  user_id: string;
+  mood: number;
+  closeness: number;
+  stress: number;
+  note_ciphertext: string | null;
+  risk_level: string;
+  time_zone: string;
+  /** The calendar day in the person's time zone, YYYY-MM-DD. */
+  local_date: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface JournalEntriesTable {
+  id: string;
+  user_id: string;
+  text_ciphertext: string;
+  /** The tags as an encrypted JSON array: tags are free text too. */
+  tags_ciphertext: string;
+  mood: number | null;
+  risk_level: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SafetyPlansTable {
+  user_id: string;
+  sections_ciphertext: string;
+  updated_at: string;
+}
+
+export interface GrantsTable {
+  id: string;
+  /** The owner of the data the grant opens. */
+  user_id: string;
+  grantee_id: string;
+  scope: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface AccessLogTable {
+  id: string;
+  /** The owner of the record that was read. */
+  user_id: string;
+  sequence: number;
+  actor_id: string;
+  record_type: string;
+  record_id: string;
+  action: string;
+  reason: string;
+  at: string;
+  previous_hash: string;
+  hash: string;
+}
+
+export interface AccessLogHeadsTable {
+  user_id: string;
+  sequence: number;
+  hash: string;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  user_id: string | null;
+  event: string;
+  /** JSON; never any health content. */
+  details: string;
+  at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   login_throttles: LoginThrottlesTable;
   consents: ConsentsTable;
+  person_keys: PersonKeysTable;
+  checkins: CheckinsTable;
+  journal_entries: JournalEntriesTable;
+  safety_plans: SafetyPlansTable;
+  grants: GrantsTable;
+  access_log: AccessLogTable;
+  access_log_heads: AccessLogHeadsTable;
+  audit_events: AuditEventsTable;
 }

@@ -127,6 +127,11 @@ export class SessionRepository {
     await this.db.deleteFrom('sessions').where('id', '=', id).execute();
   }
 
+  async deleteForUser(userId: string): Promise<void> {
+    this.cache?.clear();
+    await this.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  }
+
   /** Removes sessions past their absolute expiry or idle since before `idleCutoff`. */
   async deleteStale(now: string, idleCutoff: string): Promise<number> {
     const result = await this.db

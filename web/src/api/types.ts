@@ -1,3 +1,6 @@
+import type { HelpLine } from '../../../core/safety/help-lines';
+import type { SafetyPlanSections } from '../../../core/safety/safety-plan';
+
 /** Shapes of the API's answers, as the web app uses them. */
 export interface User {
   id: string;
@@ -33,4 +36,92 @@ export interface ArticleSummary {
 
 export interface Article extends ArticleSummary {
   body: string;
+}
+
+/** How worried a save's risk check is about the text; see core/safety/risk. */
+export type RiskLevel = 'none' | 'concern' | 'crisis' | 'safeguarding';
+
+/** The safety part of every answer to a save of free text. */
+export interface SafetyAnswer {
+  level: RiskLevel;
+  reasons: { level: string; rule: string; match: string }[];
+  resources: HelpLine[];
+}
+
+export interface JournalEntry {
+  id: string;
+  text: string;
+  mood: number | null;
+  tags: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface JournalInput {
+  text: string;
+  mood: number | null;
+  tags: string[];
+}
+
+export interface JournalPage {
+  entries: JournalEntry[];
+  total: number;
+  nextOffset: number | null;
+}
+
+export interface SavedJournalEntry {
+  entry: JournalEntry;
+  safety: SafetyAnswer;
+}
+
+export interface Checkin {
+  id: string;
+  mood: number;
+  closeness: number;
+  stress: number;
+  note: string | null;
+  /** The person's own calendar day, YYYY-MM-DD. */
+  date: string;
+  timeZone: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CheckinInput {
+  mood: number;
+  closeness: number;
+  stress: number;
+  note: string | null;
+  timeZone: string;
+}
+
+export interface SavedCheckin {
+  checkin: Checkin;
+  safety: SafetyAnswer;
+}
+
+export interface SafetyPlan {
+  sections: SafetyPlanSections;
+  updatedAt: string | null;
+}
+
+export interface SavedSafetyPlan {
+  plan: SafetyPlan;
+  safety: SafetyAnswer;
+}
+
+export interface AccessLogEntry {
+  sequence: number;
+  at: string;
+  actorId: string;
+  recordType: string;
+  recordId: string;
+  action: string;
+  reason: string;
+}
+
+export interface AccessLogAnswer {
+  entries: AccessLogEntry[];
+  intact: boolean;
+  problem: string | null;
 }

@@ -3,6 +3,7 @@ import { lazy, Suspense, Component, type ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { Layout } from '../features/layout/Layout';
 import LandingPage from '../routes/LandingPage';
+import { ApiError } from '../api/client';
 import { t } from '../i18n';
 
 // The landing page is in the first bundle; every other page loads when first visited, which
@@ -14,10 +15,28 @@ const HomePage = lazy(() => import('../routes/HomePage'));
 const LearnPage = lazy(() => import('../routes/LearnPage'));
 const ArticlePage = lazy(() => import('../routes/ArticlePage'));
 const NotFoundPage = lazy(() => import('../routes/NotFoundPage'));
+const CheckinPage = lazy(() => import('../routes/CheckinPage'));
+const JournalListPage = lazy(() => import('../routes/JournalListPage'));
+const JournalNewPage = lazy(() => import('../routes/JournalNewPage'));
+const JournalEntryPage = lazy(() => import('../routes/JournalEntryPage'));
+const SafetyPlanPage = lazy(() => import('../routes/SafetyPlanPage'));
+const MyDataPage = lazy(() => import('../routes/MyDataPage'));
 
 const queryClient = new QueryClient({
-  defaultOptions: { queries: { refetchOnWindowFocus: false, retry: 1 } },
+  defaultOptions: {
+    // 'always': a request made with no connection fails at once, so a page can show its
+    // offline copy (the safety plan) or keep a draft, instead of waiting silently for the
+    // browser to say it is back online.
+    queries: { refetchOnWindowFocus: false, retry: retryOnce, networkMode: 'always' },
+    mutations: { networkMode: 'always' },
+  },
 });
+
+/** One retry for a lost connection or a server hiccup; an answer like 403 or 404 is final. */
+function retryOnce(failures: number, error: unknown): boolean {
+  if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
+  return failures < 1;
+}
 
 export function App() {
   return (
@@ -34,6 +53,12 @@ export function App() {
                 <Route path="/home" element={<HomePage />} />
                 <Route path="/learn" element={<LearnPage />} />
                 <Route path="/learn/:slug" element={<ArticlePage />} />
+                <Route path="/checkin" element={<CheckinPage />} />
+                <Route path="/journal" element={<JournalListPage />} />
+                <Route path="/journal/new" element={<JournalNewPage />} />
+                <Route path="/journal/:id" element={<JournalEntryPage />} />
+                <Route path="/safety-plan" element={<SafetyPlanPage />} />
+                <Route path="/my-data" element={<MyDataPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Routes>
             </Suspense>

@@ -7,10 +7,18 @@ import { displayName, useSession } from '../features/auth/session';
 import { useConsent } from '../features/consent/consent';
 import { ArticleList } from '../features/learn/ArticleList';
 import { usePageTitle } from '../features/layout/use-page-title';
-import { t } from '../i18n';
+import { t, type MessageKey } from '../i18n';
 
 /** The first articles a newcomer is pointed to: what the fear is, then the four signs. */
 const STARTING_ORDER = 4;
+
+/** The everyday tools, each a card with a link; the words live in i18n. */
+const TOOLS: readonly { to: string; title: MessageKey; text: MessageKey }[] = [
+  { to: '/checkin', title: 'layout.nav.checkin', text: 'home.tools.checkin.text' },
+  { to: '/journal', title: 'layout.nav.journal', text: 'home.tools.journal.text' },
+  { to: '/safety-plan', title: 'layout.nav.safetyPlan', text: 'home.tools.safetyPlan.text' },
+  { to: '/my-data', title: 'layout.nav.myData', text: 'home.tools.myData.text' },
+];
 
 export default function HomePage() {
   usePageTitle(t('layout.nav.home'));
@@ -58,6 +66,19 @@ function HomeContent() {
           {t('home.consent.ok')} <Link to="/consent">{t('home.consent.manage')}</Link>
         </p>
       ) : null}
+      <section aria-labelledby="tools-title">
+        <h2 id="tools-title">{t('home.tools.title')}</h2>
+        <ul className="tool-cards">
+          {TOOLS.map((tool) => (
+            <li key={tool.to} className="tool-card">
+              <h3 className="tool-card__title">
+                <Link to={tool.to}>{t(tool.title)}</Link>
+              </h3>
+              <p>{t(tool.text)}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
       <section aria-labelledby="start-reading">
         <h2 id="start-reading">{t('home.read.title')}</h2>
         <p>{t('home.read.text')}</p>

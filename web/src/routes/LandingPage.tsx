@@ -5,9 +5,16 @@ import { usePageTitle } from '../features/layout/use-page-title';
 export default function LandingPage() {
   usePageTitle(t('app.tagline'));
   const location = useLocation();
-  const signedOut = (location.state as { signedOut?: boolean } | null)?.signedOut === true;
+  const state = location.state as { signedOut?: boolean; accountDeleted?: boolean } | null;
+  const signedOut = state?.signedOut === true;
+  const accountDeleted = state?.accountDeleted === true;
   return (
     <div className="page page--landing">
+      {accountDeleted ? (
+        <p className="notice" role="status">
+          {t('landing.accountDeleted')}
+        </p>
+      ) : null}
       {signedOut ? (
         <p className="notice" role="status">
           {t('auth.signedOut')}

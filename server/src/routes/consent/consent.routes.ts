@@ -3,7 +3,7 @@ import { requireSignedIn } from '../../policies/session.policy';
 import { getConsentSchema, giveConsentSchema, withdrawConsentSchema } from './schema';
 
 export function consentRoutes(app: App): void {
-  const { consent } = app.services;
+  const { consent, audit } = app.services;
 
   // The notice is public: anyone may read what they would be agreeing to before joining.
   app.get('/api/consent', { schema: getConsentSchema }, async (request) => {
@@ -25,12 +25,14 @@ export function consentRoutes(app: App): void {
   app.post('/api/consent', { schema: giveConsentSchema }, async (request, reply) => {
     const session = requireSignedIn(request);
     await consent.give(session.userId, request.body.version);
+    await audit.record('consent-given', session.userId, { version: request.body.version });
     return reply.status(204).send(null);
   });
 
   app.delete('/api/consent', { schema: withdrawConsentSchema }, async (request, reply) => {
     const session = requireSignedIn(request);
     await consent.withdraw(session.userId);
+    await audit.record('consent-withdrawn', session.userId);
     return reply.status(204).send(null);
   });
 }

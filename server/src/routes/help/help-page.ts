@@ -8,6 +8,7 @@ import {
   type RegionCode,
 } from '../../../../core/safety/help-lines';
 import { LOCALE, t, type MessageKey } from '../../../../core/i18n/translate';
+import { SAFETY_PLAN_SECTIONS } from '../../../../core/safety/safety-plan';
 
 /**
  * Renders the Get help now page as one self-contained HTML document: no script needed to
@@ -36,6 +37,8 @@ export function renderHelpPage(region: RegionCode): string {
 <p class="danger">${escape(t('help.danger', { number: emergencyNumber(chosen) }))}</p>
 <p>${escape(t('help.notCrisisService'))}</p>
 ${renderRegion(chosen, 2)}
+<p>${escape(t('help.safetyPlanHint'))} <a href="/safety-plan">${escape(t('help.plan.open'))}</a></p>
+${renderSafetyPlanSection()}
 <form class="region-form" method="get" action="/help">
 <label for="region">${escape(t('help.region.choose'))}</label>
 <select id="region" name="region">
@@ -43,7 +46,6 @@ ${HELP_REGIONS.map((option) => `<option value="${option.code}"${option.code === 
 </select>
 <button type="submit">${escape(t('help.region.show'))}</button>
 </form>
-<p>${escape(t('help.safetyPlanHint'))}</p>
 <details class="other-regions">
 <summary>${escape(t('help.otherRegions'))}</summary>
 ${others.map((other) => renderRegion(other, 2)).join('\n')}
@@ -54,6 +56,27 @@ ${others.map((other) => renderRegion(other, 2)).join('\n')}
 </body>
 </html>
 `;
+}
+
+/**
+ * The person's own safety plan, from the copy kept on this device. The page is the same for
+ * everyone (and is what the service worker keeps offline), so it holds only the headings;
+ * help.js fills in the items from localStorage, as text, and shows the section. Without a
+ * script, or without a copy, it stays hidden.
+ */
+function renderSafetyPlanSection(): string {
+  return `<section id="my-safety-plan" class="my-plan" aria-labelledby="my-plan-title" hidden>
+<h2 id="my-plan-title">${escape(t('help.plan.title'))}</h2>
+<p>${escape(t('help.plan.intro'))}</p>
+<p class="checked" id="my-plan-updated" data-template="${escape(t('help.plan.updated'))}" hidden></p>
+${SAFETY_PLAN_SECTIONS.map(
+  (section) => `<div class="plan-section" data-section="${section}" hidden>
+<h3>${escape(t(`safetyPlan.section.${section}.title`))}</h3>
+<ul></ul>
+</div>`,
+).join('\n')}
+<p><a href="/safety-plan">${escape(t('help.plan.open'))}</a></p>
+</section>`;
 }
 
 function renderRegion(region: HelpRegion, level: 2 | 3): string {

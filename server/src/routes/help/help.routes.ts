@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Type } from 'typebox';
-import { isRegionCode, resolveRegion } from '../../../../core/safety/help-lines';
 import type { App } from '../../app';
+import { rememberRegion, requestRegion } from '../../http/region';
 import { renderHelpPage } from './help-page';
 
-const REGION_COOKIE = 'closer_region';
 const ASSETS = path.join(import.meta.dirname, 'assets');
 
 /**
@@ -28,24 +27,10 @@ export function helpRoutes(app: App): void {
       },
     },
     async (request, reply) => {
-      const asked = request.query.region?.toUpperCase();
-      if (asked && isRegionCode(asked)) {
-        // A plain preference cookie, so the choice holds next time; it carries nothing personal.
-        reply.setCookie(REGION_COOKIE, asked, {
-          path: '/',
-          sameSite: 'lax',
-          maxAge: 31_536_000,
-          secure: request.protocol === 'https',
-        });
-      }
-      const languages = (request.headers['accept-language'] ?? '')
-        .split(',')
-        .map((part) => part.split(';')[0]?.trim() ?? '')
-        .filter(Boolean);
-      const region = resolveRegion(
-        asked && isRegionCode(asked) ? asked : request.cookies[REGION_COOKIE],
-        languages,
-      );
+      const chosen = request.query.region
+        ? rememberRegion(request, reply, request.query.region)
+        : undefined;
+      const region = requestRegion(request, chosen);
       return reply
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-cache')

@@ -164,6 +164,22 @@ export class AuthService {
     });
   }
 
+  /** Checks a signed-in person's password again before something irreversible. */
+  async confirmPassword(userId: string, password: string): Promise<void> {
+    const user = await this.deps.users.findById(userId);
+    const valid = user
+      ? await this.deps.hasher.verify(user.passwordHash, normalisePassword(password))
+      : false;
+    if (!valid) {
+      throw new DomainError('password_incorrect', t('api.password_incorrect'));
+    }
+  }
+
+  /** Ends every session of a person (account deletion, a password change). */
+  async endAllSessions(userId: string): Promise<void> {
+    await this.deps.sessions.deleteForUser(userId);
+  }
+
   /** Ends a session on the server; the cookie alone is then worthless. */
   async signOut(sessionId: string): Promise<void> {
     await this.deps.sessions.delete(sessionId);

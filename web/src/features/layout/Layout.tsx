@@ -16,15 +16,22 @@ export function Layout({ children }: { children: ReactNode }) {
   const mainRef = useRef<HTMLElement>(null);
   const online = useOnline();
   const firstRender = useRef(true);
+  const [menuOpen, setMenuOpen] = useState(false);
 
   // After a client-side navigation, move focus to the new page so keyboard and screen-reader
   // users start at its top, as they would after a full page load.
+  // A page that has already put focus somewhere inside itself (the safety alert after a
+  // save, say) keeps it: that is what the person most needs to hear first.
   useEffect(() => {
+    setMenuOpen(false);
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
-    mainRef.current?.focus();
+    const main = mainRef.current;
+    const active = document.activeElement;
+    if (main && active && active !== main && main.contains(active)) return;
+    main?.focus();
   }, [location.pathname]);
 
   const signedIn = Boolean(session.data);
@@ -43,18 +50,47 @@ export function Layout({ children }: { children: ReactNode }) {
             <span aria-hidden="true" className="brand__mark" />
             {t('app.name')}
           </Link>
-          <nav aria-label={t('layout.nav.label')} className="site-nav">
-            <ul>
+          <nav
+            aria-label={t('layout.nav.label')}
+            className={`site-nav${signedIn ? ' site-nav--signed-in' : ''}${menuOpen ? ' site-nav--open' : ''}`}
+          >
+            {signedIn ? (
+              // Only on narrow screens (see styles.css): the signed-in menu folds away.
+              <button
+                type="button"
+                className="site-nav__toggle button"
+                aria-expanded={menuOpen}
+                aria-controls="site-nav-list"
+                onClick={() => setMenuOpen((open) => !open)}
+              >
+                {t('layout.nav.menu')}
+              </button>
+            ) : null}
+            <ul id="site-nav-list">
               {signedIn ? (
-                <li>
-                  <NavLink to="/home">{t('layout.nav.home')}</NavLink>
-                </li>
+                <>
+                  <li>
+                    <NavLink to="/home">{t('layout.nav.home')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/checkin">{t('layout.nav.checkin')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/journal">{t('layout.nav.journal')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/safety-plan">{t('layout.nav.safetyPlan')}</NavLink>
+                  </li>
+                </>
               ) : null}
               <li>
                 <NavLink to="/learn">{t('layout.nav.learn')}</NavLink>
               </li>
               {signedIn ? (
                 <>
+                  <li>
+                    <NavLink to="/my-data">{t('layout.nav.myData')}</NavLink>
+                  </li>
                   <li>
                     <NavLink to="/consent">{t('layout.nav.privacy')}</NavLink>
                   </li>

@@ -1,8 +1,8 @@
 /**
  * One server for the HTTP benchmark, in its own process so that it does not share a CPU
  * thread with the load generator. `bare`: a minimal node:http JSON server (the baseline).
- * `closer`: the real app on SQLite in a temporary folder, with one signed-up person.
- * Prints one JSON line: {port, cookie?}.
+ * `closer`: the real app on SQLite in a temporary folder, with one signed-up person who
+ * has consented. Prints one JSON line: {port, cookie?, csrfToken?}.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -50,11 +50,26 @@ async function closer(): Promise<void> {
     },
   });
   const setCookie = signUp.headers['set-cookie'];
-  const cookie = String(Array.isArray(setCookie) ? setCookie[0] : setCookie).split(';')[0];
+  const cookie = String(Array.isArray(setCookie) ? setCookie[0] : setCookie).split(';')[0] ?? '';
+  const csrfToken = (signUp.json() as { csrfToken: string }).csrfToken;
+  // Consent, so the health-data routes (the journal) can be measured too.
+  const notice = (await app.inject({ method: 'GET', url: '/api/consent' })).json() as {
+    version: string;
+  };
+  await app.inject({
+    method: 'POST',
+    url: '/api/consent',
+    headers: { cookie, 'x-csrf-token': csrfToken },
+    payload: { version: notice.version },
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   console.log(
-    JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0, cookie }),
+    JSON.stringify({
+      port: typeof address === 'object' && address ? address.port : 0,
+      cookie,
+      csrfToken,
+    }),
   );
 }
 

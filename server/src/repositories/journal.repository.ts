@@ -1,0 +1,93 @@
+import type { Kysely } from 'kysely';
+import type { Database, JournalEntriesTable } from '../db/schema';
+
+/** A journal row as stored: free text still encrypted. */
+export interface StoredJournalEntry {
+  id: string;
+  ownerId: string;
+  textCiphertext: string;
+  tagsCiphertext: string;
+  mood: number | null;
+  riskLevel: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export class JournalRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(entry: StoredJournalEntry): Promise<void> {
+    await this.db.insertInto('journal_entries').values(toRow(entry)).execute();
+  }
+
+  /** Any owner's entry by id: only the access policy may call this for someone else's. */
+  async findById(id: string): Promise<StoredJournalEntry | null> {
+    const row = await this.db
+      .selectFrom('journal_entries')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? fromRow(row) : null;
+  }
+
+  /** The owner's entries, newest first. */
+  async listByOwner(ownerId: string): Promise<StoredJournalEntry[]> {
+    const rows = await this.db
+      .selectFrom('journal_entries')
+      .selectAll()
+      .where('user_id', '=', ownerId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+    return rows.map(fromRow);
+  }
+
+  async update(entry: StoredJournalEntry): Promise<void> {
+    await this.db
+      .updateTable('journal_entries')
+      .set({
+        text_ciphertext: entry.textCiphertext,
+        tags_ciphertext: entry.tagsCiphertext,
+        mood: entry.mood,
+        risk_level: entry.riskLevel,
+        updated_at: entry.updatedAt,
+      })
+      .where('id', '=', entry.id)
+      .where('user_id', '=', entry.ownerId)
+      .execute();
+  }
+
+  async delete(ownerId: string, id: string): Promise<void> {
+    await this.db
+      .deleteFrom('journal_entries')
+      .where('id', '=', id)
+      .where('user_id', '=', ownerId)
+      .execute();
+  }
+}
+
+function toRow(entry: StoredJournalEntry): JournalEntriesTable {
+  return {
+    id: entry.id,
+    user_id: entry.ownerId,
+    text_ciphertext: entry.textCiphertext,
+    tags_ciphertext: entry.tagsCiphertext,
+    mood: entry.mood,
+    risk_level: entry.riskLevel,
+    created_at: entry.createdAt,
+    updated_at: entry.updatedAt,
+  };
+}
+
+function fromRow(row: JournalEntriesTable): StoredJournalEntry {
+  return {
+    id: row.id,
+    ownerId: row.user_id,
+    textCiphertext: row.text_ciphertext,
+    tagsCiphertext: row.tags_ciphertext,
+    mood: row.mood === null ? null : Number(row.mood),
+    riskLevel: row.risk_level,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,78 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+
+/**
+ * Every table, and the column that names the person whose data it holds — or why it holds
+ * no one's. Typed against the schema, so a new table does not compile until someone decides
+ * here how it is exported and deleted; a test also compares this with the live database.
+ */
+export const TABLE_OWNERSHIP = {
+  users: { ownerColumn: 'id' },
+  sessions: { ownerColumn: 'user_id' },
+  login_throttles: {
+    noOwner:
+      'Keyed by hashes of sign-in names and client addresses, never by person; rows expire within the throttle window.',
+  },
+  consents: { ownerColumn: 'user_id' },
+  person_keys: { ownerColumn: 'user_id' },
+  checkins: { ownerColumn: 'user_id' },
+  journal_entries: { ownerColumn: 'user_id' },
+  safety_plans: { ownerColumn: 'user_id' },
+  grants: { ownerColumn: 'user_id' },
+  access_log: { ownerColumn: 'user_id' },
+  access_log_heads: { ownerColumn: 'user_id' },
+  audit_events: { ownerColumn: 'user_id' },
+} as const satisfies Record<
+  keyof Database,
+  { ownerColumn: 'user_id' | 'id' } | { noOwner: string }
+>;
+
+export type PersonalTable = {
+  [Table in keyof Database]: (typeof TABLE_OWNERSHIP)[Table] extends { ownerColumn: string }
+    ? Table
+    : never;
+}[keyof Database];
+
+export const PERSONAL_TABLES = (Object.keys(TABLE_OWNERSHIP) as (keyof Database)[]).filter(
+  (table): table is PersonalTable => 'ownerColumn' in TABLE_OWNERSHIP[table],
+);
+
+/** Whole-person operations: the raw rows of one table, and deleting everything at once. */
+export class PersonalDataRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async rows(table: PersonalTable, userId: string): Promise<Record<string, unknown>[]> {
+    const { ownerColumn } = TABLE_OWNERSHIP[table];
+    // The table and column names come from the typed registry above, never from input.
+    return (await this.db
+      .selectFrom(table)
+      .selectAll()
+      .where(ownerColumn as never, '=', userId as never)
+      .execute()) as Record<string, unknown>[];
+  }
+
+  /**
+   * Deletes every row of the person, in one transaction, children before the user row.
+   * Grants they received from others go too (the owner keeps their own access log).
+   */
+  async deleteAll(userId: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('grants').where('grantee_id', '=', userId).execute();
+      for (const table of PERSONAL_TABLES) {
+        if (table === 'users') continue;
+        await trx
+          .deleteFrom(table)
+          .where('user_id' as never, '=', userId as never)
+          .execute();
+      }
+      await trx.deleteFrom('users').where('id', '=', userId).execute();
+    });
+  }
+
+  /** How many rows of the person remain in each table; all zero after deletion. */
+  async remaining(userId: string): Promise<Record<PersonalTable, number>> {
+    const counts: Partial<Record<PersonalTable, number>> = {};
+    for (const table of PERSONAL_TABLES) counts[table] = (await this.rows(table, userId)).length;
+    return counts as Record<PersonalTable, number>;
+  }
+}

@@ -1,0 +1,106 @@
+import { Type } from 'typebox';
+import type { App } from '../../app';
+import { clearSessionCookie } from '../../http/session-cookie';
+import { requireSignedIn } from '../../policies/session.policy';
+import { CSV_KINDS } from '../../services/export.service';
+import { errorResponses } from '../schemas';
+
+/**
+ * "Take it all, or leave": export, deletion and the access log. None of these needs health
+ * consent: a person who has withdrawn it must still be able to take their data or go.
+ */
+export function dataRoutes(app: App): void {
+  const { exports, accounts, accessLog, audit } = app.services;
+
+  app.get(
+    '/api/me/export',
+    {
+      schema: {
+        summary: 'Everything Closer holds about me: JSON (default), or one CSV per kind',
+        tags: ['me'],
+        querystring: Type.Object(
+          {
+            format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])),
+            kind: Type.Optional(Type.Union(CSV_KINDS.map((kind) => Type.Literal(kind)))),
+          },
+          { additionalProperties: false },
+        ),
+        response: { ...errorResponses(400, 401) },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireSignedIn(request);
+      const format = request.query.format ?? 'json';
+      const day = app.services.clock.now().toISOString().slice(0, 10);
+      await audit.record('export', actor.userId, { format, kind: request.query.kind ?? 'all' });
+      if (format === 'csv') {
+        const kind = request.query.kind ?? 'checkins';
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="closer-${kind}-${day}.csv"`)
+          .send(await exports.exportCsv(actor, kind));
+      }
+      return reply
+        .type('application/json; charset=utf-8')
+        .header('content-disposition', `attachment; filename="closer-export-${day}.json"`)
+        .send(JSON.stringify(await exports.exportAll(actor), null, 2));
+    },
+  );
+
+  app.delete(
+    '/api/me',
+    {
+      schema: {
+        summary: 'Delete my account and everything in it, at once; needs my password again',
+        tags: ['me'],
+        body: Type.Object(
+          { password: Type.String({ minLength: 1, maxLength: 1024 }) },
+          { additionalProperties: false },
+        ),
+        response: { 204: Type.Null(), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireSignedIn(request);
+      await accounts.deleteAccount(actor, request.body.password);
+      clearSessionCookie(request, reply);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/me/access-log',
+    {
+      schema: {
+        summary: 'Every time someone else read my records, and whether the log is intact',
+        tags: ['me'],
+        response: {
+          200: Type.Object({
+            entries: Type.Array(
+              Type.Object({
+                sequence: Type.Integer(),
+                at: Type.String(),
+                actorId: Type.String(),
+                recordType: Type.String(),
+                recordId: Type.String(),
+                action: Type.String(),
+                reason: Type.String(),
+              }),
+            ),
+            intact: Type.Boolean(),
+            problem: Type.Union([Type.String(), Type.Null()]),
+          }),
+          ...errorResponses(401),
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireSignedIn(request);
+      const [entries, check] = await Promise.all([
+        accessLog.list(actor.userId),
+        accessLog.verify(actor.userId),
+      ]);
+      return { entries, intact: check.intact, problem: check.problem };
+    },
+  );
+}

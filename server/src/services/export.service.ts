@@ -1,0 +1,160 @@
+import type { Actor } from '../policies/access.policy';
+import {
+  PERSONAL_TABLES,
+  type PersonalDataRepository,
+  type PersonalTable,
+} from '../repositories/personal-data.repository';
+import type { CheckinService } from './checkin.service';
+import type { Clock } from './clock';
+import type { JournalService } from './journal.service';
+import type { SafetyPlanService } from './safety-plan.service';
+
+export const EXPORT_FORMAT = 'closer-export';
+export const EXPORT_VERSION = 1;
+
+export interface PersonalExport {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  exportedAt: string;
+  /** One section per table that holds the person's data, free text decrypted. */
+  tables: Record<PersonalTable, unknown[]>;
+}
+
+/** Columns never exported: secrets that would only help someone who stole the file. */
+const SECRET_COLUMNS: Partial<Record<PersonalTable, string[]>> = {
+  users: ['password_hash'],
+  sessions: ['id', 'csrf_token'],
+  person_keys: ['wrapped_key'],
+};
+
+/** CSV kinds a person can download, one file each. */
+export const CSV_KINDS = ['checkins', 'journal', 'safety-plan', 'consents', 'access-log'] as const;
+export type CsvKind = (typeof CSV_KINDS)[number];
+
+/**
+ * Everything Closer holds about a person, as they can read it. Tables with encrypted text
+ * are exported through their services (decrypted); the rest as stored, less secrets.
+ */
+export class ExportService {
+  constructor(
+    private readonly data: PersonalDataRepository,
+    private readonly journal: JournalService,
+    private readonly checkins: CheckinService,
+    private readonly safetyPlans: SafetyPlanService,
+    private readonly clock: Clock,
+  ) {}
+
+  async exportAll(actor: Actor): Promise<PersonalExport> {
+    const tables: Partial<Record<PersonalTable, unknown[]>> = {};
+    for (const table of PERSONAL_TABLES) {
+      tables[table] = await this.section(actor, table);
+    }
+    return {
+      format: EXPORT_FORMAT,
+      version: EXPORT_VERSION,
+      exportedAt: this.clock.now().toISOString(),
+      tables: tables as Record<PersonalTable, unknown[]>,
+    };
+  }
+
+  /** One kind as CSV (RFC 4180), with a header row. */
+  async exportCsv(actor: Actor, kind: CsvKind): Promise<string> {
+    switch (kind) {
+      case 'checkins':
+        return toCsv(
+          ['date', 'mood', 'closeness', 'stress', 'note', 'timeZone', 'createdAt', 'updatedAt'],
+          (await this.checkins.list(actor)).map((c) => [
+            c.date,
+            c.mood,
+            c.closeness,
+            c.stress,
+            c.note ?? '',
+            c.timeZone,
+            c.createdAt,
+            c.updatedAt,
+          ]),
+        );
+      case 'journal':
+        return toCsv(
+          ['createdAt', 'updatedAt', 'mood', 'tags', 'text'],
+          (await this.journal.all(actor)).map((e) => [
+            e.createdAt,
+            e.updatedAt,
+            e.mood ?? '',
+            e.tags.join('; '),
+            e.text,
+          ]),
+        );
+      case 'safety-plan': {
+        const plan = await this.safetyPlans.get(actor);
+        return toCsv(
+          ['section', 'item'],
+          Object.entries(plan.sections).flatMap(([section, items]) =>
+            items.map((item) => [section, item]),
+          ),
+        );
+      }
+      case 'consents':
+        return toCsv(
+          ['kind', 'version', 'given_at', 'withdrawn_at'],
+          (await this.data.rows('consents', actor.userId)).map(
+            (row) => [row.kind, row.version, row.given_at, row.withdrawn_at ?? ''] as Cell[],
+          ),
+        );
+      case 'access-log':
+        return toCsv(
+          ['sequence', 'at', 'actor_id', 'record_type', 'record_id', 'action', 'reason'],
+          (await this.data.rows('access_log', actor.userId)).map(
+            (row) =>
+              [
+                row.sequence,
+                row.at,
+                row.actor_id,
+                row.record_type,
+                row.record_id,
+                row.action,
+                row.reason,
+              ] as Cell[],
+          ),
+        );
+    }
+  }
+
+  private async section(actor: Actor, table: PersonalTable): Promise<unknown[]> {
+    switch (table) {
+      case 'journal_entries':
+        return this.journal.all(actor);
+      case 'checkins':
+        return this.checkins.list(actor);
+      case 'safety_plans': {
+        const plan = await this.safetyPlans.get(actor);
+        return plan.updatedAt === null ? [] : [plan];
+      }
+      default: {
+        const hidden = new Set(SECRET_COLUMNS[table] ?? []);
+        const rows = await this.data.rows(table, actor.userId);
+        return rows.map((row) =>
+          Object.fromEntries(Object.entries(row).filter(([column]) => !hidden.has(column))),
+        );
+      }
+    }
+  }
+}
+
+type Cell = string | number | null | undefined;
+
+/**
+ * RFC 4180 CSV. A cell that a spreadsheet would run as a formula (starting with =, +, -, @,
+ * tab or carriage return) is prefixed with an apostrophe, as OWASP advises, so opening an
+ * export can never execute anything.
+ */
+export function toCsv(header: string[], rows: Cell[][]): string {
+  const line = (cells: Cell[]) => cells.map(csvCell).join(',');
+  return `${[line(header), ...rows.map(line)].join('\r\n')}\r\n`;
+}
+
+function csvCell(value: Cell): string {
+  let text = value === null || value === undefined ? '' : String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

@@ -1,0 +1,61 @@
+import type { RegionCode } from '../../../core/safety/help-lines';
+import { assessRisk } from '../../../core/safety/risk';
+import { safetyResponse, type SafetyResponse } from '../../../core/safety/safety-response';
+import {
+  emptySafetyPlan,
+  safetyPlanText,
+  tidySafetyPlan,
+  type SafetyPlanSections,
+} from '../../../core/safety/safety-plan';
+import type { AccessPolicy, Actor } from '../policies/access.policy';
+import type { SafetyPlanRepository } from '../repositories/safety-plan.repository';
+import type { Clock } from './clock';
+import type { FieldLocation, TextVault } from './privacy/text-vault';
+
+export interface SafetyPlan {
+  sections: SafetyPlanSections;
+  updatedAt: string | null;
+}
+
+export class SafetyPlanService {
+  constructor(
+    private readonly plans: SafetyPlanRepository,
+    private readonly vault: TextVault,
+    private readonly policy: AccessPolicy,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The plan, or an empty one with the six sections when none has been saved. */
+  async get(actor: Actor, ownerId = actor.userId): Promise<SafetyPlan> {
+    await this.policy.requireCollection(actor, 'read', 'safety-plan', ownerId);
+    const stored = await this.plans.find(ownerId);
+    if (!stored) return { sections: emptySafetyPlan(), updatedAt: null };
+    const sections = JSON.parse(
+      await this.vault.open(location(ownerId), stored.sectionsCiphertext),
+    ) as SafetyPlanSections;
+    return { sections: { ...emptySafetyPlan(), ...sections }, updatedAt: stored.updatedAt };
+  }
+
+  async save(
+    actor: Actor,
+    sections: SafetyPlanSections,
+    region: RegionCode,
+  ): Promise<{ plan: SafetyPlan; safety: SafetyResponse }> {
+    await this.policy.requireCollection(actor, 'update', 'safety-plan', actor.userId);
+    const tidy = tidySafetyPlan(sections);
+    const updatedAt = this.clock.now().toISOString();
+    await this.plans.save({
+      ownerId: actor.userId,
+      sectionsCiphertext: await this.vault.seal(location(actor.userId), JSON.stringify(tidy)),
+      updatedAt,
+    });
+    return {
+      plan: { sections: tidy, updatedAt },
+      safety: safetyResponse(assessRisk(safetyPlanText(tidy)), region),
+    };
+  }
+}
+
+function location(ownerId: string): FieldLocation {
+  return { table: 'safety_plans', column: 'sections_ciphertext', recordId: ownerId, ownerId };
+}

@@ -1,0 +1,297 @@
+import { randomBytes, createSecretKey } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAFETY_PLAN_SECTIONS } from '../../core/safety/safety-plan';
+import { MasterKeyRing } from '../../server/src/services/crypto/master-key';
+import { decryptField } from '../../server/src/services/crypto/field-cipher';
+import type { SignedUpUser } from '../factories/user.factory';
+import { TestClient } from '../support/http-client';
+import {
+  grantAccess,
+  insertRows,
+  personalTablesOf,
+  rowsOfPerson,
+  selectRows,
+  signUpWithConsent,
+  writeCheckin,
+  writeEntry,
+} from '../support/personal-data';
+import { createTestApp, dbAvailable, type TestApp } from '../support/test-app';
+
+/**
+ * Deleting an account: the password again, then every row of the person goes at once and
+ * their data key is destroyed, so a copy of their encrypted rows taken before (a backup)
+ * can no longer be read. Other people's data is untouched.
+ */
+
+type Backup = Record<string, Record<string, unknown>[]>;
+
+describe.skipIf(!dbAvailable)('DELETE /api/me', () => {
+  let testApp: TestApp;
+  const masterKey = randomBytes(32);
+
+  beforeAll(async () => {
+    testApp = await createTestApp({ keyRing: MasterKeyRing.fromBytes(masterKey) });
+  });
+  afterAll(() => testApp.close());
+
+  /** Everything a person has, the way a database backup would hold it. */
+  const backupOf = async (userId: string): Promise<Backup> => {
+    const backup: Backup = {};
+    for (const { table, column } of await personalTablesOf(testApp.database)) {
+      backup[table] = await selectRows(testApp.database, table, column, userId);
+    }
+    return backup;
+  };
+
+  /** Puts a backup's rows back, parents first, leaving out the tables named. */
+  const restore = async (backup: Backup, without: string[]) => {
+    const order = ['users', ...Object.keys(backup).filter((table) => table !== 'users')];
+    for (const table of order) {
+      if (without.includes(table)) continue;
+      await insertRows(testApp.database, table, backup[table] ?? []);
+    }
+  };
+
+  interface Person {
+    client: TestClient;
+    person: SignedUpUser;
+    entries: string[];
+    checkin: string;
+  }
+
+  const somebody = async (label: string): Promise<Person> => {
+    const client = new TestClient(testApp.app);
+    const person = await signUpWithConsent(client);
+    const entries = [
+      await writeEntry(client, `${label}: the first entry.`, { tags: [label] }),
+      await writeEntry(client, `${label}: the second entry.`),
+    ];
+    const checkin = await writeCheckin(client, `${label}: a check-in note.`);
+    const sections = Object.fromEntries(
+      SAFETY_PLAN_SECTIONS.map((section) => [section, [`${label} plan`]]),
+    );
+    expect((await client.put('/api/safety-plan', { sections })).status).toBe(200);
+    return { client, person, entries, checkin };
+  };
+
+  it('wrong password: 403 and nothing deleted; right password: 204, signed out, no row left anywhere, key destroyed, others untouched', async () => {
+    const leaving = await somebody('Leaving');
+    const staying = await somebody('Staying');
+    const id = leaving.person.user.id;
+    // Grants both ways and logged reads, so grants and access-log rows exist too.
+    await grantAccess(testApp, {
+      ownerId: id,
+      granteeId: staying.person.user.id,
+      scope: 'journal:read',
+      minutes: 30,
+    });
+    await grantAccess(testApp, {
+      ownerId: staying.person.user.id,
+      granteeId: id,
+      scope: 'journal:read',
+      minutes: 30,
+    });
+    expect((await staying.client.get(`/api/journal/${leaving.entries[0]}`)).status).toBe(200);
+    expect((await leaving.client.get(`/api/journal/${staying.entries[0]}`)).status).toBe(200);
+    expect((await leaving.client.get('/api/me/export')).status).toBe(200);
+
+    const before = await rowsOfPerson(testApp.database, id);
+    for (const table of [
+      'users',
+      'sessions',
+      'consents',
+      'person_keys',
+      'journal_entries',
+      'checkins',
+      'safety_plans',
+      'grants',
+      'access_log',
+      'access_log_heads',
+      'audit_events',
+    ]) {
+      expect(before[table], `${table} has rows of the person before deletion`).toBeGreaterThan(0);
+    }
+    const othersBefore = await rowsOfPerson(testApp.database, staying.person.user.id);
+
+    // Wrong password: refused, nothing changes, still signed in.
+    const wrong = await leaving.client.delete('/api/me', { body: { password: 'not my password' } });
+    expect(wrong.status).toBe(403);
+    expect(wrong.body).toEqual({
+      error: { code: 'password_incorrect', message: expect.any(String) },
+    });
+    expect(await rowsOfPerson(testApp.database, id)).toEqual(before);
+    expect((await leaving.client.get('/api/me')).status).toBe(200);
+    expect(await testApp.app.services.keys.existingDataKeyFor(id)).not.toBeNull();
+
+    // Without a session: 401.
+    const anonymous = await new TestClient(testApp.app).delete('/api/me', {
+      body: { password: leaving.person.password },
+    });
+    expect(anonymous.status).toBe(401);
+
+    const backup = await backupOf(id);
+    const cookie = leaving.client.sessionCookie()?.value as string;
+
+    // Right password: gone.
+    const gone = await leaving.client.delete('/api/me', {
+      body: { password: leaving.person.password },
+    });
+    expect(gone.status, gone.text).toBe(204);
+    expect(gone.text).toBe('');
+    const cleared = gone.setCookies.find((entry) => entry.name === 'closer_session');
+    expect(cleared?.value ?? '').toBe('');
+    expect(leaving.client.sessionCookie()).toBeUndefined();
+    expect((await leaving.client.get('/api/me')).status).toBe(401);
+    const replay = new TestClient(testApp.app);
+    replay.setCookie('closer_session', cookie);
+    expect((await replay.get('/api/me')).status).toBe(401);
+    const signIn = await new TestClient(testApp.app).post('/api/auth/login', {
+      login: leaving.person.login,
+      password: leaving.person.password,
+    });
+    expect(signIn.status).toBe(401);
+
+    // No row of the person remains in any table of the live database.
+    const after = await rowsOfPerson(testApp.database, id);
+    expect(
+      Object.values(after).every((count) => count === 0),
+      JSON.stringify(after),
+    ).toBe(true);
+    expect(Object.keys(after)).toEqual(expect.arrayContaining(Object.keys(before)));
+    const received = await testApp.database.db
+      .selectFrom('grants')
+      .select('id')
+      .where('grantee_id', '=', id)
+      .execute();
+    expect(received).toEqual([]);
+    expect(await testApp.app.services.keys.existingDataKeyFor(id)).toBeNull();
+
+    // The deletion itself is audited, without a link to the person.
+    const deletions = await testApp.database.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('event', '=', 'account-deleted')
+      .execute();
+    expect(deletions).toEqual([expect.objectContaining({ user_id: null })]);
+    expect(deletions[0]?.details).not.toContain(id);
+
+    // Other people's data is untouched and still reads.
+    expect(await rowsOfPerson(testApp.database, staying.person.user.id)).toEqual({
+      ...othersBefore,
+      // The grant they had given the leaving person went with its grantee.
+      grants: (othersBefore.grants as number) - 1,
+    });
+    for (const entryId of staying.entries) {
+      const read = await staying.client.get(`/api/journal/${entryId}`);
+      expect(read.status).toBe(200);
+      expect(read.body.entry.text).toMatch(/^Staying: /);
+    }
+    expect((await staying.client.get(`/api/checkins/${staying.checkin}`)).body.checkin.note).toBe(
+      'Staying: a check-in note.',
+    );
+
+    // The backup's ciphertext cannot be read with any key there is.
+    const row = backup.journal_entries?.[0] as { id: string; text_ciphertext: string };
+    const location = {
+      table: 'journal_entries',
+      column: 'text_ciphertext',
+      recordId: row.id,
+      ownerId: id,
+    };
+    for (const key of [
+      createSecretKey(randomBytes(32)),
+      await testApp.app.services.keys.dataKeyFor(staying.person.user.id),
+    ]) {
+      expect(() => decryptField(row.text_ciphertext, key, location)).toThrow(
+        expect.objectContaining({ code: 'ciphertext_invalid' }),
+      );
+    }
+    // ... and nothing recreated a key for the deleted person meanwhile.
+    expect(await testApp.app.services.keys.existingDataKeyFor(id)).toBeNull();
+
+    // Restoring every row but the destroyed key: the person can even sign in again, but
+    // their text cannot be read: a clear ciphertext_invalid, never the words.
+    await restore(backup, ['person_keys', 'sessions']);
+    const restored = new TestClient(testApp.app);
+    const login = await restored.post('/api/auth/login', {
+      login: leaving.person.login,
+      password: leaving.person.password,
+    });
+    expect(login.status, login.text).toBe(200);
+    for (const path of [
+      `/api/journal/${leaving.entries[0]}`,
+      `/api/journal/${leaving.entries[1]}`,
+      `/api/checkins/${leaving.checkin}`,
+      '/api/safety-plan',
+      '/api/journal',
+      '/api/me/export',
+    ]) {
+      const read = await restored.get(path);
+      expect(read.status, `${path}: ${read.text}`).toBe(500);
+      expect(read.body.error.code, path).toBe('ciphertext_invalid');
+      expect(read.text, path).not.toContain('Leaving');
+    }
+    // Reading did not mint a new key that would make the old rows look like the person's.
+    expect(await testApp.app.services.keys.existingDataKeyFor(id)).toBeNull();
+    expect(await selectRows(testApp.database, 'person_keys', 'user_id', id)).toEqual([]);
+  });
+
+  it('a full backup, wrapped key included, is unreadable once the master key has been rotated and the old one retired', async () => {
+    const leaving = await somebody('Rotated-away');
+    const staying = await somebody('Rotated-stays');
+    const id = leaving.person.user.id;
+    const backup = await backupOf(id);
+    expect(backup.person_keys).toHaveLength(1);
+    const gone = await leaving.client.delete('/api/me', {
+      body: { password: leaving.person.password },
+    });
+    expect(gone.status).toBe(204);
+
+    // The operator rotates to a new master key and retires the old one (decision 0006).
+    const newKey = randomBytes(32);
+    const rotating = await createTestApp({
+      sameDatabaseAs: testApp,
+      keyRing: MasterKeyRing.fromBytes(newKey, [masterKey]),
+    });
+    const report = await rotating.app.services.keys.rotateMasterKey();
+    expect(report.failed).toEqual([]);
+    await rotating.close();
+    const retired = await createTestApp({
+      sameDatabaseAs: testApp,
+      keyRing: MasterKeyRing.fromBytes(newKey),
+    });
+    try {
+      // The person who stayed still reads everything under the new key alone.
+      const stays = new TestClient(retired.app);
+      expect(
+        (
+          await stays.post('/api/auth/login', {
+            login: staying.person.login,
+            password: staying.person.password,
+          })
+        ).status,
+      ).toBe(200);
+      expect((await stays.get(`/api/journal/${staying.entries[0]}`)).body.entry.text).toBe(
+        'Rotated-stays: the first entry.',
+      );
+
+      // The whole pre-deletion backup comes back, the old wrapped key with it.
+      await restore(backup, ['sessions']);
+      const restored = new TestClient(retired.app);
+      expect(
+        (
+          await restored.post('/api/auth/login', {
+            login: leaving.person.login,
+            password: leaving.person.password,
+          })
+        ).status,
+      ).toBe(200);
+      const read = await restored.get(`/api/journal/${leaving.entries[0]}`);
+      expect(read.status, read.text).toBeGreaterThanOrEqual(500);
+      expect(read.body.error.code).toBe('person_key_invalid');
+      expect(read.text).not.toContain('Rotated-away');
+    } finally {
+      await retired.close();
+    }
+  });
+});

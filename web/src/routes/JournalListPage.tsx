@@ -1,0 +1,135 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useLocation, useSearchParams } from 'react-router';
+import type { JournalEntry } from '../api/types';
+import { RequireSignIn } from '../features/auth/RequireSignIn';
+import { HealthError } from '../features/health/HealthError';
+import { EntryMeta } from '../features/journal/EntryMeta';
+import { JOURNAL_PAGE_SIZE, useJournalPage } from '../features/journal/journal-api';
+import { formatDateTime } from '../features/layout/format';
+import { usePageTitle } from '../features/layout/use-page-title';
+import { t } from '../i18n';
+
+const EXCERPT_LENGTH = 200;
+
+export default function JournalListPage() {
+  usePageTitle(t('journal.title'));
+  return (
+    <RequireSignIn>
+      <JournalList />
+    </RequireSignIn>
+  );
+}
+
+function JournalList() {
+  const location = useLocation();
+  const [params, setParams] = useSearchParams();
+  const query = params.get('q') ?? '';
+  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  const [draft, setDraft] = useState(query);
+  useEffect(() => setDraft(query), [query]);
+  const journal = useJournalPage(query, (page - 1) * JOURNAL_PAGE_SIZE);
+  const deleted = (location.state as { deleted?: boolean } | null)?.deleted === true;
+
+  const onSearch = (event: FormEvent) => {
+    event.preventDefault();
+    const next = new URLSearchParams();
+    if (draft.trim()) next.set('q', draft.trim());
+    setParams(next);
+  };
+
+  const pageLink = (target: number) => {
+    const next = new URLSearchParams();
+    if (query) next.set('q', query);
+    if (target > 1) next.set('page', String(target));
+    const search = next.toString();
+    return `/journal${search ? `?${search}` : ''}`;
+  };
+
+  const total = journal.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / JOURNAL_PAGE_SIZE));
+  const countText =
+    total === 0
+      ? query
+        ? t('journal.count.noneFor', { query })
+        : ''
+      : total === 1
+        ? t('journal.count.one')
+        : t('journal.count', { count: total });
+
+  return (
+    <div className="page">
+      <h1>{t('journal.title')}</h1>
+      <p className="lead">{t('journal.intro')}</p>
+      {deleted ? (
+        <p className="notice" role="status">
+          {t('journal.deleted')}
+        </p>
+      ) : null}
+      <p>
+        <Link className="button button--primary" to="/journal/new">
+          {t('journal.new')}
+        </Link>
+      </p>
+      {journal.isError ? (
+        <HealthError error={journal.error} onRetry={() => journal.refetch()} />
+      ) : (
+        <>
+          <form className="search-form" onSubmit={onSearch} role="search">
+            <label htmlFor="journal-search">{t('journal.search.label')}</label>
+            <div className="search-form__row">
+              <input
+                id="journal-search"
+                type="search"
+                name="q"
+                maxLength={200}
+                value={draft}
+                onChange={(event) => setDraft(event.target.value)}
+              />
+              <button className="button" type="submit">
+                {t('journal.search.submit')}
+              </button>
+            </div>
+          </form>
+          {query ? (
+            <p>
+              <Link to="/journal">{t('journal.search.clear')}</Link>
+            </p>
+          ) : null}
+          <p role="status" className="meta">
+            {journal.data ? countText : ''}
+          </p>
+          {journal.isPending ? <p>{t('layout.loading')}</p> : null}
+          {journal.data && total === 0 && !query ? <p>{t('journal.empty')}</p> : null}
+          {journal.data && journal.data.entries.length > 0 ? (
+            <ul className="entry-list">
+              {journal.data.entries.map((entry) => (
+                <EntryCard key={entry.id} entry={entry} />
+              ))}
+            </ul>
+          ) : null}
+          {pages > 1 ? (
+            <nav className="pagination" aria-label={t('journal.pages')}>
+              {page > 1 ? <Link to={pageLink(page - 1)}>{t('journal.newer')}</Link> : null}
+              <span>{t('journal.page', { page, pages })}</span>
+              {page < pages ? <Link to={pageLink(page + 1)}>{t('journal.older')}</Link> : null}
+            </nav>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}
+
+function EntryCard({ entry }: { entry: JournalEntry }) {
+  const excerpt =
+    entry.text.length > EXCERPT_LENGTH ? `${entry.text.slice(0, EXCERPT_LENGTH)}…` : entry.text;
+  return (
+    <li className="entry-card">
+      <h2 className="entry-card__title">
+        <Link to={`/journal/${entry.id}`}>{formatDateTime(entry.createdAt)}</Link>
+      </h2>
+      <p className="entry-card__text">{excerpt}</p>
+      <EntryMeta entry={entry} />
+    </li>
+  );
+}

@@ -208,10 +208,12 @@ describe.skipIf(!chromiumPath)('journal, safety help, safety plan, check-in and 
     await context.setOffline(true);
     await page.goto(`${origin}/help`);
     // Truly offline: the API cannot be reached; the page came from the service worker.
-    const reachable = await page.evaluate(() => fetch('/api/me').then(
-      () => true,
-      () => false,
-    ));
+    const reachable = await page.evaluate(() =>
+      fetch('/api/me').then(
+        () => true,
+        () => false,
+      ),
+    );
     expect(reachable).toBe(false);
     const help = await page.locator('main').innerText();
     for (const number of ['999', '116 123', '85258', '111']) expect(help).toContain(number);

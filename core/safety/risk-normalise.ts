@@ -1,5 +1,5 @@
 /**
- * Turns free text into the canonical words that the risk rules read (risk-rules.ts), and
+ * Turns free text into the canonical words that the risk rules read (risk.ts), and
  * remembers where each word came from so a reason can quote the person's own words.
  *
  * People in distress do not type carefully, and some disguise what they write, so the
@@ -39,15 +39,92 @@ export interface RiskText {
  * that is unambiguous; ordinary words are left alone.
  */
 const KEY_WORDS: readonly string[] = [
-  'abuse', 'abused', 'abusive', 'afraid', 'alive', 'alone', 'anymore', 'attempt', 'attempted',
-  'beat', 'beats', 'better', 'burden', 'choked', 'controlling', 'cut', 'cutting', 'dead', 'depressed',
-  'depression', 'die', 'dying', 'empty', 'end', 'ending', 'everyone', 'exist', 'forced', 'gaslights',
-  'goodbye', 'hang', 'hanging', 'harm', 'harming', 'hate', 'help', 'hit', 'hits', 'hopeless',
-  'hurt', 'hurting', 'kill', 'killed', 'killing', 'life', 'live', 'living', 'lonely', 'low', 'me',
-  'myself', 'never', 'noose', 'nobody', 'numb', 'overdose', 'overdosed', 'overdosing', 'pills',
-  'please', 'point', 'pointless', 'raped', 'really', 'sad', 'scared', 'self', 'slapped',
-  'so', 'strangled', 'suicidal', 'suicide', 'tablets', 'terrified', 'threatened', 'tired',
-  'unalive', 'want', 'worthless', 'wrists', 'just', 'no', 'why', 'done', 'over',
+  'abuse',
+  'abused',
+  'abusive',
+  'afraid',
+  'alive',
+  'alone',
+  'anymore',
+  'attempt',
+  'attempted',
+  'beat',
+  'beats',
+  'better',
+  'burden',
+  'choked',
+  'controlling',
+  'cut',
+  'cutting',
+  'dead',
+  'depressed',
+  'depression',
+  'die',
+  'dying',
+  'empty',
+  'end',
+  'ending',
+  'everyone',
+  'exist',
+  'forced',
+  'gaslights',
+  'goodbye',
+  'hang',
+  'hanging',
+  'harm',
+  'harming',
+  'hate',
+  'help',
+  'hit',
+  'hits',
+  'hopeless',
+  'hurt',
+  'hurting',
+  'kill',
+  'killed',
+  'killing',
+  'life',
+  'live',
+  'living',
+  'lonely',
+  'low',
+  'me',
+  'myself',
+  'never',
+  'noose',
+  'nobody',
+  'numb',
+  'overdose',
+  'overdosed',
+  'overdosing',
+  'pills',
+  'please',
+  'point',
+  'pointless',
+  'raped',
+  'really',
+  'sad',
+  'scared',
+  'self',
+  'slapped',
+  'so',
+  'strangled',
+  'suicidal',
+  'suicide',
+  'tablets',
+  'terrified',
+  'threatened',
+  'tired',
+  'unalive',
+  'want',
+  'worthless',
+  'wrists',
+  'just',
+  'no',
+  'why',
+  'done',
+  'over',
+  'suicides',
 ];
 
 const KEY_WORD_SET: ReadonlySet<string> = new Set(KEY_WORDS);
@@ -76,53 +153,199 @@ const FUZZY_KEYS: readonly { word: string; substitutions: boolean }[] = [
 /** Whole-token expansions: contractions typed without apostrophes, text-speak, slang. */
 const EXPANSIONS: ReadonlyMap<string, readonly string[]> = new Map(
   Object.entries({
-    dont: 'do not', doesnt: 'does not', didnt: 'did not', didint: 'did not', cant: 'can not',
-    cannot: 'can not', carnt: 'can not', cnt: 'can not', couldnt: 'could not', wouldnt: 'would not',
-    wudnt: 'would not', shouldnt: 'should not', wont: 'will not', isnt: 'is not', arent: 'are not',
-    wasnt: 'was not', werent: 'were not', havent: 'have not', hasnt: 'has not', hadnt: 'had not',
-    aint: 'is not', mustnt: 'must not', dnt: 'do not', im: 'i am', iam: 'i am', ive: 'i have',
-    id: 'i would', youre: 'you are', theyre: 'they are', hes: 'he is', shes: 'she is',
-    thats: 'that is', whats: 'what is', wats: 'what is', wots: 'what is', theres: 'there is',
-    wanna: 'want to', wana: 'want to', wnna: 'want to', wna: 'want to', wnt: 'want',
-    gonna: 'going to', gunna: 'going to', gona: 'going to', finna: 'going to', gotta: 'got to',
-    tryna: 'trying to', hafta: 'have to', dunno: 'do not know', duno: 'do not know',
-    idk: 'i do not know', idc: 'i do not care', idgaf: 'i do not care', ngl: 'honestly',
-    tbh: 'honestly', tbf: 'honestly', rn: 'right now', atm: 'right now', bc: 'because',
-    cuz: 'because', coz: 'because', cos: 'because', bcoz: 'because', becuz: 'because',
-    bcuz: 'because', pls: 'please', plz: 'please', plez: 'please', smth: 'something',
-    sth: 'something', abt: 'about', bf: 'boyfriend', gf: 'girlfriend', hubby: 'husband',
-    mom: 'mum', mam: 'mum', mommy: 'mum', mummy: 'mum', u: 'you', ur: 'your', r: 'are',
-    y: 'why', b: 'be', n: 'and', nd: 'and', ppl: 'people', nvr: 'never', evr: 'ever',
-    rly: 'really', rlly: 'really', realy: 'really', v: 'very', jus: 'just', jst: 'just',
-    wat: 'what', wot: 'what', cud: 'could', wud: 'would', shud: 'should', wiv: 'with',
-    tho: 'though', luv: 'love', lyf: 'life', lyfe: 'life', ded: 'dead', dieing: 'dying',
-    alot: 'a lot', anymor: 'anymore', meself: 'myself', mysef: 'myself', pils: 'pills',
-    tabs: 'tablets', kil: 'kill', kiled: 'killed', kms: 'kill myself', kmys: 'kill myself',
-    kys: 'kill yourself', sewerslide: 'suicide', suicde: 'suicide', selfharm: 'self harm',
-    selfharming: 'self harming', selfharmed: 'self harmed', od: 'overdose', ods: 'overdose',
-    oding: 'overdosing', odding: 'overdosing', oded: 'overdosed', odded: 'overdosed',
-    dv: 'domestic violence', gaslit: 'gaslighted', h8: 'hate', ex: 'ex',
+    dont: 'do not',
+    doesnt: 'does not',
+    didnt: 'did not',
+    didint: 'did not',
+    cant: 'can not',
+    cannot: 'can not',
+    carnt: 'can not',
+    cnt: 'can not',
+    couldnt: 'could not',
+    wouldnt: 'would not',
+    wudnt: 'would not',
+    shouldnt: 'should not',
+    wont: 'will not',
+    isnt: 'is not',
+    arent: 'are not',
+    wasnt: 'was not',
+    werent: 'were not',
+    havent: 'have not',
+    hasnt: 'has not',
+    hadnt: 'had not',
+    aint: 'is not',
+    mustnt: 'must not',
+    dnt: 'do not',
+    im: 'i am',
+    iam: 'i am',
+    ive: 'i have',
+    id: 'i would',
+    youre: 'you are',
+    theyre: 'they are',
+    hes: 'he is',
+    shes: 'she is',
+    thats: 'that is',
+    whats: 'what is',
+    wats: 'what is',
+    wots: 'what is',
+    theres: 'there is',
+    wanna: 'want to',
+    wana: 'want to',
+    wnna: 'want to',
+    wna: 'want to',
+    wnt: 'want',
+    gonna: 'going to',
+    gunna: 'going to',
+    gona: 'going to',
+    finna: 'going to',
+    gotta: 'got to',
+    tryna: 'trying to',
+    hafta: 'have to',
+    dunno: 'do not know',
+    duno: 'do not know',
+    idk: 'i do not know',
+    idc: 'i do not care',
+    idgaf: 'i do not care',
+    ngl: 'honestly',
+    tbh: 'honestly',
+    tbf: 'honestly',
+    rn: 'right now',
+    atm: 'right now',
+    bc: 'because',
+    cuz: 'because',
+    coz: 'because',
+    cos: 'because',
+    bcoz: 'because',
+    becuz: 'because',
+    bcuz: 'because',
+    pls: 'please',
+    plz: 'please',
+    plez: 'please',
+    smth: 'something',
+    sth: 'something',
+    abt: 'about',
+    bf: 'boyfriend',
+    gf: 'girlfriend',
+    hubby: 'husband',
+    mom: 'mum',
+    mam: 'mum',
+    mommy: 'mum',
+    mummy: 'mum',
+    u: 'you',
+    ur: 'your',
+    r: 'are',
+    y: 'why',
+    b: 'be',
+    n: 'and',
+    nd: 'and',
+    ppl: 'people',
+    nvr: 'never',
+    evr: 'ever',
+    rly: 'really',
+    rlly: 'really',
+    realy: 'really',
+    v: 'very',
+    jus: 'just',
+    jst: 'just',
+    wat: 'what',
+    wot: 'what',
+    cud: 'could',
+    wud: 'would',
+    shud: 'should',
+    wiv: 'with',
+    tho: 'though',
+    luv: 'love',
+    lyf: 'life',
+    lyfe: 'life',
+    ded: 'dead',
+    dieing: 'dying',
+    alot: 'a lot',
+    anymor: 'anymore',
+    meself: 'myself',
+    mysef: 'myself',
+    pils: 'pills',
+    tabs: 'tablets',
+    kil: 'kill',
+    kiled: 'killed',
+    kms: 'kill myself',
+    kmys: 'kill myself',
+    kys: 'kill yourself',
+    sewerslide: 'suicide',
+    suicde: 'suicide',
+    selfharm: 'self harm',
+    selfharming: 'self harming',
+    selfharmed: 'self harmed',
+    od: 'overdose',
+    ods: 'overdose',
+    oding: 'overdosing',
+    odding: 'overdosing',
+    oded: 'overdosed',
+    odded: 'overdosed',
+    dv: 'domestic violence',
+    gaslit: 'gaslighted',
+    h8: 'hate',
+    ex: 'ex',
   }).map(([key, value]) => [key, value.split(' ')]),
 );
 
 /** Digits and symbols inside words, as typed in leetspeak. */
 const LEET_WORDS: ReadonlyMap<string, readonly string[]> = new Map(
   Object.entries({
-    '2day': 'today', '2moro': 'tomorrow', '2morrow': 'tomorrow', '2mrw': 'tomorrow',
-    '2nite': 'tonight', '2night': 'tonight', b4: 'before', gr8: 'great', m8: 'mate', l8r: 'later',
-    w8: 'wait', any1: 'anyone', some1: 'someone', every1: 'everyone', no1: 'no one',
-    '1ce': 'once', h8: 'hate', h8ed: 'hated',
+    '2day': 'today',
+    '2moro': 'tomorrow',
+    '2morrow': 'tomorrow',
+    '2mrw': 'tomorrow',
+    '2nite': 'tonight',
+    '2night': 'tonight',
+    b4: 'before',
+    gr8: 'great',
+    m8: 'mate',
+    l8r: 'later',
+    w8: 'wait',
+    any1: 'anyone',
+    some1: 'someone',
+    every1: 'everyone',
+    no1: 'no one',
+    '1ce': 'once',
+    h8: 'hate',
+    h8ed: 'hated',
   }).map(([key, value]) => [key, value.split(' ')]),
 );
 
 const LEET_LETTERS: Readonly<Record<string, string>> = {
-  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'i',
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+  '|': 'i',
 };
 
 /** "it's" means "it is"; "mum's" is a possessive and loses its s. */
 const IS_STEMS: ReadonlySet<string> = new Set([
-  'it', 'that', 'what', 'he', 'she', 'there', 'who', 'where', 'here', 'everything',
-  'nothing', 'life', 'how', 'this', 'everyone', 'nobody', 'somebody', 'someone', 'one',
+  'it',
+  'that',
+  'what',
+  'he',
+  'she',
+  'there',
+  'who',
+  'where',
+  'here',
+  'everything',
+  'nothing',
+  'life',
+  'how',
+  'this',
+  'everyone',
+  'nobody',
+  'somebody',
+  'someone',
+  'one',
 ]);
 
 const IRREGULAR_NEGATIVES: ReadonlyMap<string, readonly string[]> = new Map([
@@ -153,26 +376,127 @@ const MERGES: ReadonlyMap<string, string> = new Map([
 
 /** After these, "2" is "to" and "4" is "for". */
 const BEFORE_TO: ReadonlySet<string> = new Set([
-  'want', 'wanted', 'going', 'need', 'have', 'got', 'ready', 'try', 'trying', 'tried',
-  'planning', 'plan', 'about', 'able', 'wish', 'hate', 'like', 'love', 'used', 'how', 'deserve',
+  'want',
+  'wanted',
+  'going',
+  'need',
+  'have',
+  'got',
+  'ready',
+  'try',
+  'trying',
+  'tried',
+  'planning',
+  'plan',
+  'about',
+  'able',
+  'wish',
+  'hate',
+  'like',
+  'love',
+  'used',
+  'how',
+  'deserve',
 ]);
 
 /** Capitalised words that are not names, so "Tom hit me" counts but "It hit me" does not. */
 const NOT_NAMES: ReadonlySet<string> = new Set([
-  'i', 'it', 'this', 'that', 'the', 'a', 'an', 'and', 'but', 'so', 'then', 'my', 'he', 'she',
-  'they', 'we', 'you', 'reality', 'life', 'work', 'today', 'tonight', 'monday', 'tuesday',
-  'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'christmas', 'god', 'netflix',
+  'i',
+  'it',
+  'this',
+  'that',
+  'the',
+  'a',
+  'an',
+  'and',
+  'but',
+  'so',
+  'then',
+  'my',
+  'he',
+  'she',
+  'they',
+  'we',
+  'you',
+  'reality',
+  'life',
+  'work',
+  'today',
+  'tonight',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'christmas',
+  'god',
+  'netflix',
 ]);
 
 /** Zero-width and other invisible characters, sometimes used to slip words past filters. */
-const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/;
+const INVISIBLE: readonly (readonly [number, number])[] = [
+  [0x00ad, 0x00ad],
+  [0x034f, 0x034f],
+  [0x061c, 0x061c],
+  [0x115f, 0x1160],
+  [0x17b4, 0x17b5],
+  [0x180b, 0x180f],
+  [0x200b, 0x200f],
+  [0x202a, 0x202e],
+  [0x2060, 0x206f],
+  [0x3164, 0x3164],
+  [0xfe00, 0xfe0f],
+  [0xfeff, 0xfeff],
+  [0xffa0, 0xffa0],
+];
+
+function isInvisible(symbol: string): boolean {
+  const code = symbol.codePointAt(0) ?? 0;
+  return INVISIBLE.some(([from, to]) => code >= from && code <= to);
+}
 
 /** Look-alike letters from other scripts that fold to Latin ones. */
 const CONFUSABLES: Readonly<Record<string, string>> = {
-  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't',
-  у: 'y', х: 'x', і: 'i', ї: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ɡ: 'g', ο: 'o', α: 'a', ε: 'e',
-  ι: 'i', κ: 'k', ν: 'v', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o',
-  ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i',
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  ё: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ї: 'i',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  ɡ: 'g',
+  ο: 'o',
+  α: 'a',
+  ε: 'e',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
 };
 
 /** Emoji that stand for a word the rules know. */
@@ -186,8 +510,27 @@ const EMOJI_WORDS: Readonly<Record<string, string>> = {
 const APOSTROPHES = /['\u2018\u2019\u201b\u02bc\u02b9\u0060\u00b4\uff07\u2032]/;
 const SENTENCE_END = new Set(['.', '!', '?', ';', '\n', '\r', '\u2026', '\u2029', '\u2028']);
 const SOFT_SEPARATORS = new Set([
-  ' ', '\t', '-', '_', '/', '\\', '"', "'", '*', '~', '+', '#', '@', '&', '=', '^', '%', '$',
-  '\u00a0', '\u2010', '\u2011',
+  ' ',
+  '\t',
+  '-',
+  '_',
+  '/',
+  '\\',
+  '"',
+  "'",
+  '*',
+  '~',
+  '+',
+  '#',
+  '@',
+  '&',
+  '=',
+  '^',
+  '%',
+  '$',
+  '\u00a0',
+  '\u2010',
+  '\u2011',
 ]);
 const JOINERS = new Set(["'", '@', '$', '!', '|', '*']);
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -226,7 +569,19 @@ function fold(input: string): Folded {
 }
 
 function foldSymbol(symbol: string): string {
-  if (INVISIBLE.test(symbol)) return '';
+  const code = symbol.charCodeAt(0);
+  // Scripts with no case, accents or Latin look-alikes pass through untouched (and quickly):
+  // CJK ideographs, Yi, Hangul syllables, private use and lone surrogates.
+  if (
+    symbol.length === 1 &&
+    ((code >= 0x3400 && code <= 0x9fff) ||
+      (code >= 0xa000 && code <= 0xa4cf) ||
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xd800 && code <= 0xf8ff))
+  ) {
+    return symbol;
+  }
+  if (isInvisible(symbol)) return '';
   if (APOSTROPHES.test(symbol)) return "'";
   const emoji = EMOJI_WORDS[symbol];
   if (emoji) return emoji;
@@ -288,7 +643,7 @@ function splitRaw(input: string, folded: Folded): RawToken[] {
       }
       const start = origin[i] ?? 0;
       const lastOrigin = origin[j - 1] ?? start;
-      const end = lastOrigin + (input.codePointAt(lastOrigin) ?? 0 > 0xffff ? 2 : 1);
+      const end = lastOrigin + ((input.codePointAt(lastOrigin) ?? 0 > 0xffff) ? 2 : 1);
       const first = input.charAt(start);
       tokens.push({
         raw: chars.slice(i, j).join(''),
@@ -405,10 +760,23 @@ function nearKeyWord(word: string): string | null {
   return null;
 }
 
+/** "s*icide" → "suicide": each run of stars stands for that many letters of a key word. */
 function resolveWildcards(word: string): string {
-  const pattern = new RegExp(`^${word.replace(/\*+/g, (stars) => `[a-z]{${stars.length}}`)}$`);
-  const found = KEY_WORDS.find((key) => pattern.test(key));
-  return found ?? word.replace(/\*/g, '');
+  const stripped = word.replace(/\*/g, '');
+  if (word.length > 24) return stripped;
+  const plain = word.replace(/[0-9@$!|]/g, (char) => LEET_LETTERS[char] ?? char);
+  if (!/^[a-z*]+$/.test(plain)) return stripped;
+  const found = KEY_WORDS.find(
+    (key) => key.length === plain.length && matchesWildcards(plain, key),
+  );
+  return found ?? stripped;
+}
+
+function matchesWildcards(pattern: string, key: string): boolean {
+  for (let i = 0; i < pattern.length; i += 1) {
+    if (pattern[i] !== '*' && pattern[i] !== key[i]) return false;
+  }
+  return true;
 }
 
 /** One word (no apostrophes) to its canonical words. */

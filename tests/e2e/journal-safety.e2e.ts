@@ -89,7 +89,9 @@ describe.skipIf(!chromiumPath)('journal, safety help, safety plan, check-in and 
     await signUpAndConsent(page, origin, username, password);
     for (const name of ['Check in', 'Journal', 'Safety plan', 'My data']) {
       await expect
-        .poll(() => page.locator('.tool-card').getByRole('link', { name }).count(), name)
+        .poll(() => page.locator('.tool-card').getByRole('link', { name }).count(), {
+          message: name,
+        })
         .toBe(1);
     }
     await expectAccessible(page, 'home with the tools');
@@ -173,6 +175,16 @@ describe.skipIf(!chromiumPath)('journal, safety help, safety plan, check-in and 
     expect(drafts).toEqual([]);
     await expectAccessible(page, 'gentle entry saved');
 
+    // Changing the entry saves over the same one.
+    await page.getByRole('button', { name: 'Change this entry' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).innerText())
+      .toBe('Change this entry');
+    await page.getByLabel('Tags (optional)').fill('family, walks, sunday');
+    await page.getByRole('button', { name: 'Save entry' }).click();
+    await expect.poll(() => page.getByText('Your entry is saved.').count()).toBe(1);
+    await expect.poll(() => page.getByRole('link', { name: 'sunday' }).count()).toBe(1);
+
     // Search finds it by a word in the text.
     await page.getByRole('link', { name: 'Back to my journal' }).click();
     await page.waitForURL('**/journal');
@@ -181,6 +193,30 @@ describe.skipIf(!chromiumPath)('journal, safety help, safety plan, check-in and 
     await page.waitForURL('**/journal?q=river');
     await expect.poll(() => page.getByRole('status').first().innerText()).toBe('1 entry');
     expect(await page.locator('.entry-card').innerText()).toContain('walked by the river');
+
+    // When a save fails (no connection), the words stay on screen and on this device.
+    await page.route('**/api/journal', (route) =>
+      route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.continue(),
+    );
+    await page.getByRole('link', { name: 'Write a new entry' }).click();
+    await page.waitForURL('**/journal/new');
+    await page.getByLabel('What is on your mind?').fill('A few words written on the train.');
+    await page.getByRole('button', { name: 'Save entry' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').innerText())
+      .toContain('Your words are kept on this device');
+    expect(await page.getByLabel('What is on your mind?').inputValue()).toBe(
+      'A few words written on the train.',
+    );
+    const kept = await page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((key) => key.startsWith('closer.draft.'))
+        .map((key) => localStorage.getItem(key) ?? '')
+        .join(''),
+    );
+    expect(kept).toContain('written on the train');
+    await expectAccessible(page, 'save failed, words kept');
+    await page.unroute('**/api/journal');
 
     // A safety plan, saved.
     await mainNav(page, 'Safety plan').click();
@@ -298,6 +334,25 @@ describe.skipIf(!chromiumPath)('journal, safety help, safety plan, check-in and 
     expect(everything).toContain(CHECKIN_NOTE);
     expect(everything).toContain(PLAN_WARNING_SIGN);
 
+    // Deleting an entry asks first.
+    await page.goto(`${origin}/journal`, { waitUntil: 'networkidle' });
+    await page
+      .locator('.entry-card')
+      .filter({ hasText: 'walked by the river' })
+      .getByRole('heading')
+      .getByRole('link')
+      .click();
+    await page.waitForURL(isEntryPage);
+    await page.getByRole('button', { name: 'Delete this entry' }).click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Delete this entry?');
+    await expectAccessible(page, 'delete an entry: are you sure?');
+    await page.getByRole('button', { name: 'Yes, delete it' }).click();
+    await page.waitForURL('**/journal');
+    await expect.poll(() => page.getByText('The entry is deleted.').count()).toBe(1);
+    await expect.poll(() => page.locator('.entry-card').count()).toBe(1);
+
     // My data: downloads, an empty access log, and deleting the account.
     await mainNav(page, 'My data').click();
     await page.waitForURL('**/my-data');
@@ -399,8 +454,61 @@ describe.skipIf(!chromiumPath)('journal, safety help, safety plan, check-in and 
     await page.waitForURL(isEntryPage);
     await expect.poll(async () => (await alertPlacement(page))?.level).toBe('crisis');
     await expectAccessible(page, 'crisis help (dark, narrow)');
+
+    // Abuse: specialist lines, calmly; no safety-plan exercise offered. Still saved.
+    await page.goto(`${origin}/journal/new`, { waitUntil: 'networkidle' });
+    await page
+      .getByLabel('What is on your mind?')
+      .fill('My partner hits me when he is angry and I am scared to go home.');
+    await page.getByRole('button', { name: 'Save entry' }).click();
+    await page.waitForURL(isEntryPage);
+    await expect.poll(async () => (await alertPlacement(page))?.level).toBe('safeguarding');
+    const safeguarding = await alertPlacement(page);
+    expect(safeguarding?.first).toBe(true);
+    expect(safeguarding?.focused).toBe(true);
+    expect(safeguarding?.hrefs[0]).toBe('tel:999');
+    expect(safeguarding?.hrefs).toContain('tel:08082000247');
+    expect(safeguarding?.hrefs).not.toContain('/safety-plan');
+    expect(safeguarding?.text).toContain('Your journal entry is saved.');
+    expect(safeguarding?.text).toContain('never your fault');
+    await expectAccessible(page, 'safeguarding help (dark, narrow)');
+
+    // Low mood in a check-in note: a gentle note with the listening services.
+    await page.goto(`${origin}/checkin`, { waitUntil: 'networkidle' });
+    await page
+      .getByLabel('Anything you want to add? (optional)')
+      .fill('I feel so hopeless lately, nothing ever gets better.');
+    await page.getByRole('button', { name: 'Save my check-in' }).click();
+    await expect.poll(async () => (await alertPlacement(page))?.level).toBe('concern');
+    const concern = await alertPlacement(page);
+    expect(concern?.first).toBe(true);
+    expect(concern?.text).toContain('Your check-in is saved.');
+    expect(concern?.hrefs).toContain('tel:116123');
+    expect(concern?.hrefs).not.toContain('tel:999');
+    await expectAccessible(page, 'gentle note after a check-in (dark, narrow)');
     await page.goto(`${origin}/help`, { waitUntil: 'networkidle' });
     await expectAccessible(page, 'get help now (dark, narrow)');
+
+    // Without consent, each health page says so kindly and leads to the privacy notice.
+    const withdrawn = await page.evaluate(async () => {
+      const { csrfToken } = await (await fetch('/api/auth/session')).json();
+      return (
+        await fetch('/api/consent', { method: 'DELETE', headers: { 'x-csrf-token': csrfToken } })
+      ).status;
+    });
+    expect(withdrawn).toBeLessThan(300);
+    for (const path of ['/checkin', '/journal', '/journal/new', '/safety-plan']) {
+      await page.goto(origin + path, { waitUntil: 'networkidle' });
+      await expect
+        .poll(() => page.getByRole('heading', { name: 'One thing before we start' }).count(), {
+          message: path,
+        })
+        .toBe(1);
+      expect(
+        await page.getByRole('link', { name: 'Read the privacy notice' }).getAttribute('href'),
+      ).toBe('/consent');
+    }
+    await expectAccessible(page, 'consent needed (dark, narrow)');
     expect(consoleErrors).toEqual([]);
     await context.close();
   }, 120_000);

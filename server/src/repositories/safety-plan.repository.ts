@@ -35,12 +35,10 @@ export class SafetyPlanRepository {
         updated_at: plan.updatedAt,
       })
       .onConflict((conflict) =>
-        conflict
-          .column('user_id')
-          .doUpdateSet({
-            sections_ciphertext: plan.sectionsCiphertext,
-            updated_at: plan.updatedAt,
-          }),
+        conflict.column('user_id').doUpdateSet({
+          sections_ciphertext: plan.sectionsCiphertext,
+          updated_at: plan.updatedAt,
+        }),
       )
       .execute();
   }

@@ -142,8 +142,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   const accessLog = new AccessLogService(new AccessLogRepository(database.db), clock);
   const audit = new AuditService(new AuditRepository(database.db), clock);
   const policy = new AccessPolicy(new GrantRepository(database.db), accessLog, clock);
-  const journal = new JournalService(new JournalRepository(database.db), vault, policy, clock);
-  const checkins = new CheckinService(new CheckinRepository(database.db), vault, policy, clock);
+  const journal = new JournalService(new JournalRepository(database), vault, policy, clock);
+  const checkins = new CheckinService(new CheckinRepository(database), vault, policy, clock);
   const safetyPlans = new SafetyPlanService(
     new SafetyPlanRepository(database.db),
     vault,

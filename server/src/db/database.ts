@@ -28,6 +28,13 @@ export interface DatabaseHandle {
   singleWriter: boolean;
   /** False once the handle is closed. */
   isOpen(): boolean;
+  /**
+   * Runs one write whose success is what a person is told ("saved"). On SQLite, writes that
+   * arrive together are committed together: one transaction and one flush to disk for the
+   * group (group commit), and each promise resolves only after that commit is durable. Each
+   * statement still succeeds or fails on its own. On PostgreSQL it is an ordinary query.
+   */
+  write(compiled: CompiledQuery): Promise<void>;
   /** Answers true when the database responds to a trivial query. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -88,6 +95,7 @@ export function openSqlite(file: string): DatabaseHandle {
       onClose: () => {
         if (sqlite.open) sqlite.close();
       },
+      write: groupCommitter(sqlite, cached, db),
     },
     <Row>(compiled: CompiledQuery<Row>) => {
       let statement: SqliteDatabase.Statement | null = null;
@@ -100,6 +108,73 @@ export function openSqlite(file: string): DatabaseHandle {
       };
     },
   );
+}
+
+/** At most this many writes share one commit, so one group never holds others up for long. */
+const GROUP_COMMIT_MAX = 64;
+
+/**
+ * Group commit for SQLite. Writes are queued and flushed on the next turn of the event loop
+ * inside one `BEGIN IMMEDIATE … COMMIT`: with synchronous=FULL the commit, not the insert, is
+ * what costs (a flush to disk), so several people saving at once share one. A statement that
+ * fails (a constraint, say) fails alone: SQLite undoes just that statement and the rest of the
+ * group still commits. If a Kysely transaction is open on the connection, each write waits its
+ * turn through Kysely instead, so nothing is ever mixed into someone else's transaction.
+ */
+function groupCommitter(
+  sqlite: SqliteDatabase.Database,
+  cached: SqliteDatabase.Database,
+  db: Kysely<Database>,
+): DatabaseHandle['write'] {
+  const queue: {
+    compiled: CompiledQuery;
+    resolve: () => void;
+    reject: (error: unknown) => void;
+  }[] = [];
+  let scheduled = false;
+
+  const flush = () => {
+    scheduled = false;
+    const group = queue.splice(0, GROUP_COMMIT_MAX);
+    if (queue.length > 0) schedule();
+    if (group.length === 0) return;
+    if (!sqlite.open || sqlite.inTransaction) {
+      for (const item of group)
+        db.executeQuery(item.compiled).then(() => item.resolve(), item.reject);
+      return;
+    }
+    const failures = new Map<number, unknown>();
+    try {
+      sqlite.exec('begin immediate');
+      group.forEach((item, index) => {
+        try {
+          cached.prepare(item.compiled.sql).run(...item.compiled.parameters);
+        } catch (error) {
+          failures.set(index, error);
+        }
+      });
+      sqlite.exec('commit');
+    } catch (error) {
+      if (sqlite.inTransaction) sqlite.exec('rollback');
+      for (const item of group) item.reject(error);
+      return;
+    }
+    group.forEach((item, index) =>
+      failures.has(index) ? item.reject(failures.get(index)) : item.resolve(),
+    );
+  };
+
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(flush);
+  };
+
+  return (compiled) =>
+    new Promise<void>((resolve, reject) => {
+      queue.push({ compiled, resolve, reject });
+      schedule();
+    });
 }
 
 /** How many distinct SQL texts keep a prepared statement; our queries number in the dozens. */
@@ -144,7 +219,14 @@ export function openPostgres(connectionString: string): DatabaseHandle {
   return handle(
     db,
     POSTGRES,
-    { singleWriter: false, isOpen: () => open, onClose: () => (open = false) },
+    {
+      singleWriter: false,
+      isOpen: () => open,
+      onClose: () => (open = false),
+      write: async (compiled) => {
+        await db.executeQuery(compiled);
+      },
+    },
     <Row>(compiled: CompiledQuery<Row>) =>
       async (parameters: readonly unknown[]) =>
         (await db.executeQuery<Row>({ ...compiled, parameters })).rows,
@@ -156,7 +238,12 @@ const PING = CompiledQuery.raw('select 1');
 function handle(
   db: Kysely<Database>,
   dialect: Dialect,
-  state: { singleWriter: boolean; isOpen: () => boolean; onClose?: () => void },
+  state: {
+    singleWriter: boolean;
+    isOpen: () => boolean;
+    onClose?: () => void;
+    write: DatabaseHandle['write'];
+  },
   prepareRead: DatabaseHandle['prepareRead'],
 ): DatabaseHandle {
   const ping = prepareRead(PING);
@@ -166,6 +253,7 @@ function handle(
     prepareRead,
     singleWriter: state.singleWriter,
     isOpen: state.isOpen,
+    write: state.write,
     async ping() {
       try {
         await ping([]);

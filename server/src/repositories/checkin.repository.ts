@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { DatabaseHandle } from '../db/database';
 import type { CheckinsTable, Database } from '../db/schema';
 
 export interface StoredCheckin {
@@ -16,10 +17,15 @@ export interface StoredCheckin {
 }
 
 export class CheckinRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly db: Kysely<Database>;
+
+  constructor(private readonly database: DatabaseHandle) {
+    this.db = database.db;
+  }
 
   async insert(checkin: StoredCheckin): Promise<void> {
-    await this.db.insertInto('checkins').values(toRow(checkin)).execute();
+    // A save a person is told about: committed with any others arriving at the same moment.
+    await this.database.write(this.db.insertInto('checkins').values(toRow(checkin)).compile());
   }
 
   async findById(id: string): Promise<StoredCheckin | null> {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { DatabaseHandle } from '../db/database';
 import type { Database, JournalEntriesTable } from '../db/schema';
 
 /** A journal row as stored: free text still encrypted. */
@@ -14,10 +15,15 @@ export interface StoredJournalEntry {
 }
 
 export class JournalRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly db: Kysely<Database>;
+
+  constructor(private readonly database: DatabaseHandle) {
+    this.db = database.db;
+  }
 
   async insert(entry: StoredJournalEntry): Promise<void> {
-    await this.db.insertInto('journal_entries').values(toRow(entry)).execute();
+    // A save a person is told about: committed with any others arriving at the same moment.
+    await this.database.write(this.db.insertInto('journal_entries').values(toRow(entry)).compile());
   }
 
   /** Any owner's entry by id: only the access policy may call this for someone else's. */

@@ -1,3 +1,4 @@
+import type { Checkin } from '../../../core/checkins/checkin';
 import { isSameLocalDay, localDate } from '../../../core/checkins/local-date';
 import { DomainError } from '../../../core/errors/domain-error';
 import type { RegionCode } from '../../../core/safety/help-lines';
@@ -9,17 +10,7 @@ import { newId } from './auth/tokens';
 import type { Clock } from './clock';
 import type { FieldLocation, TextVault } from './privacy/text-vault';
 
-export interface Checkin {
-  id: string;
-  mood: number;
-  closeness: number;
-  stress: number;
-  note: string | null;
-  date: string;
-  timeZone: string;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { Checkin };
 
 export interface CheckinInput {
   mood: number;

@@ -1,3 +1,4 @@
+import type { JournalEntry, JournalPage } from '../../../core/journal/journal-entry';
 import { assessRisk } from '../../../core/safety/risk';
 import { safetyResponse, type SafetyResponse } from '../../../core/safety/safety-response';
 import type { RegionCode } from '../../../core/safety/help-lines';
@@ -7,14 +8,7 @@ import { newId } from './auth/tokens';
 import type { Clock } from './clock';
 import type { FieldLocation, TextVault } from './privacy/text-vault';
 
-export interface JournalEntry {
-  id: string;
-  text: string;
-  mood: number | null;
-  tags: string[];
-  createdAt: string;
-  updatedAt: string;
-}
+export type { JournalEntry, JournalPage };
 
 export interface JournalInput {
   text: string;
@@ -25,12 +19,6 @@ export interface JournalInput {
 export interface SavedEntry {
   entry: JournalEntry;
   safety: SafetyResponse;
-}
-
-export interface JournalPage {
-  entries: JournalEntry[];
-  total: number;
-  nextOffset: number | null;
 }
 
 /**

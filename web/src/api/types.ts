@@ -1,3 +1,5 @@
+import type { Checkin } from '../../../core/checkins/checkin';
+import type { JournalEntry, JournalPage } from '../../../core/journal/journal-entry';
 import type { HelpLine } from '../../../core/safety/help-lines';
 import type { SafetyPlanSections } from '../../../core/safety/safety-plan';
 
@@ -42,19 +44,12 @@ export interface Article extends ArticleSummary {
 export type RiskLevel = 'none' | 'concern' | 'crisis' | 'safeguarding';
 
 /** The safety part of every answer to a save of free text. */
+export type { Checkin, JournalEntry, JournalPage };
+
 export interface SafetyAnswer {
   level: RiskLevel;
   reasons: { level: string; rule: string; match: string }[];
   resources: HelpLine[];
-}
-
-export interface JournalEntry {
-  id: string;
-  text: string;
-  mood: number | null;
-  tags: string[];
-  createdAt: string;
-  updatedAt: string;
 }
 
 export interface JournalInput {
@@ -63,28 +58,9 @@ export interface JournalInput {
   tags: string[];
 }
 
-export interface JournalPage {
-  entries: JournalEntry[];
-  total: number;
-  nextOffset: number | null;
-}
-
 export interface SavedJournalEntry {
   entry: JournalEntry;
   safety: SafetyAnswer;
-}
-
-export interface Checkin {
-  id: string;
-  mood: number;
-  closeness: number;
-  stress: number;
-  note: string | null;
-  /** The person's own calendar day, YYYY-MM-DD. */
-  date: string;
-  timeZone: string;
-  createdAt: string;
-  updatedAt: string;
 }
 
 export interface CheckinInput {

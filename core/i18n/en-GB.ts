@@ -399,6 +399,9 @@ export const enGB = {
   'myData.delete.cancel': 'No, keep my account',
   'myData.delete.working': 'Deleting…',
 
+  'journal.unreadable':
+    'We could not read this entry: the stored copy is damaged. Your other entries are safe. Please tell us if you see this.',
+
   'api.invalid_request': 'Some of the details were not right. Please check and try again.',
   'api.invalid_credentials':
     'That sign-in did not work. Check your email address or made-up name, and your password.',

@@ -6,6 +6,11 @@ export interface JournalEntry {
   tags: string[];
   createdAt: string;
   updatedAt: string;
+  /**
+   * Set when the stored entry failed its integrity check. Lists and exports still answer,
+   * with this entry marked and empty, so one damaged row never hides all the others.
+   */
+  unreadable?: boolean;
 }
 
 /** One page of the journal, newest first. */

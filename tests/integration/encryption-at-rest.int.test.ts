@@ -179,10 +179,21 @@ describe.skipIf(!dbAvailable)('encryption at rest', () => {
         expectCiphertextInvalid(read);
         expect(read.text).not.toContain('private thought');
 
-        // The list and the export hold the broken entry too: they fail as plainly.
+        // The list and the export still answer: the broken entry is marked unreadable and
+        // empty, and one damaged row never hides the person's other entries.
+        const other = await writeEntry(browser, 'Another entry, still fine.');
         const list = await browser.get('/api/journal');
-        expectCiphertextInvalid(list);
+        expect(list.status, list.text).toBe(200);
         expect(list.text).not.toContain('private thought');
+        const broken = list.body.entries.find((entry: { id: string }) => entry.id === id);
+        expect(broken).toMatchObject({ id, text: '', tags: [], unreadable: true });
+        const fine = list.body.entries.find((entry: { id: string }) => entry.id === other);
+        expect(fine.text).toBe('Another entry, still fine.');
+        expect(fine.unreadable).toBeUndefined();
+        const exported = await browser.get('/api/me/export');
+        expect(exported.status, exported.text).toBe(200);
+        expect(exported.text).not.toContain('private thought');
+        expect(exported.text).toContain('Another entry, still fine.');
 
         // Putting the original bytes back makes it readable again: nothing else was harmed.
         await testApp.database.db

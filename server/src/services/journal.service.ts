@@ -1,3 +1,4 @@
+import { DomainError } from '../../../core/errors/domain-error';
 import type { JournalEntry, JournalPage } from '../../../core/journal/journal-entry';
 import { assessRisk } from '../../../core/safety/risk';
 import { safetyResponse, type SafetyResponse } from '../../../core/safety/safety-response';
@@ -73,7 +74,7 @@ export class JournalService {
     if (terms.length === 0) {
       // Without a search only the page shown is decrypted.
       const page = await Promise.all(
-        stored.slice(offset, offset + limit).map((entry) => this.open(entry)),
+        stored.slice(offset, offset + limit).map((entry) => this.openForList(entry)),
       );
       return {
         entries: page,
@@ -81,10 +82,13 @@ export class JournalService {
         nextOffset: offset + limit < stored.length ? offset + limit : null,
       };
     }
-    const entries = (await Promise.all(stored.map((entry) => this.open(entry)))).filter((entry) => {
-      const haystack = `${entry.text}\n${entry.tags.join(' ')}`.toLocaleLowerCase('en-GB');
-      return terms.every((term) => haystack.includes(term));
-    });
+    const entries = (await Promise.all(stored.map((entry) => this.openForList(entry)))).filter(
+      (entry) => {
+        if (entry.unreadable) return false;
+        const haystack = `${entry.text}\n${entry.tags.join(' ')}`.toLocaleLowerCase('en-GB');
+        return terms.every((term) => haystack.includes(term));
+      },
+    );
     const page = entries.slice(offset, offset + limit);
     return {
       entries: page,
@@ -147,7 +151,25 @@ export class JournalService {
   async all(actor: Actor): Promise<JournalEntry[]> {
     await this.policy.requireCollection(actor, 'read', 'journal', actor.userId, 'exported');
     const stored = await this.entries.listByOwner(actor.userId);
-    return Promise.all(stored.map((entry) => this.open(entry)));
+    return Promise.all(stored.map((entry) => this.openForList(entry)));
+  }
+
+  /** Like `open`, but a damaged entry is marked unreadable instead of failing the whole list. */
+  private async openForList(stored: StoredJournalEntry): Promise<JournalEntry> {
+    try {
+      return await this.open(stored);
+    } catch (error) {
+      if (!(error instanceof DomainError) || !UNREADABLE_CODES.has(error.code)) throw error;
+      return {
+        id: stored.id,
+        text: '',
+        mood: stored.mood,
+        tags: [],
+        createdAt: stored.createdAt,
+        updatedAt: stored.updatedAt,
+        unreadable: true,
+      };
+    }
   }
 
   private async open(stored: StoredJournalEntry): Promise<JournalEntry> {
@@ -170,6 +192,9 @@ export class JournalService {
     ) as string[];
   }
 }
+
+/** Integrity failures of stored text, as opposed to bugs. */
+const UNREADABLE_CODES: ReadonlySet<string> = new Set(['ciphertext_invalid', 'person_key_invalid']);
 
 function location(ownerId: string, recordId: string, field: 'text' | 'tags'): FieldLocation {
   return { table: 'journal_entries', column: `${field}_ciphertext`, recordId, ownerId };

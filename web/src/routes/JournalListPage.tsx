@@ -128,7 +128,7 @@ function EntryCard({ entry }: { entry: JournalEntry }) {
       <h2 className="entry-card__title">
         <Link to={`/journal/${entry.id}`}>{formatDateTime(entry.createdAt)}</Link>
       </h2>
-      <p className="entry-card__text">{excerpt}</p>
+      <p className="entry-card__text">{entry.unreadable ? t('journal.unreadable') : excerpt}</p>
       <EntryMeta entry={entry} />
     </li>
   );

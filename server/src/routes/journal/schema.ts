@@ -24,6 +24,7 @@ export const JournalEntryBody = Type.Object({
   tags: Type.Array(Type.String()),
   createdAt: Type.String(),
   updatedAt: Type.String(),
+  unreadable: Type.Optional(Type.Boolean()),
 });
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });

@@ -160,6 +160,22 @@ describe.skipIf(!dbAvailable)('export', () => {
     return { body: JSON.parse(response.text), text: response.text };
   };
 
+  it('lists grants both ways: given in the owner’s tables, received in the grantee’s export', async () => {
+    const given = (await exportJson()).body;
+    expect(given.tables.grants).toHaveLength(1);
+    expect(given.tables.grants[0]).toMatchObject({
+      grantee_id: readerPerson.user.id,
+      scope: 'journal:read',
+    });
+    expect(given.grantsReceived).toEqual([]);
+    const received = (await exportJson(reader)).body;
+    expect(received.grantsReceived).toHaveLength(1);
+    expect(received.grantsReceived[0]).toMatchObject({
+      user_id: person.user.id,
+      scope: 'journal:read',
+    });
+  });
+
   it('holds every journal entry decrypted, every check-in, the safety plan, consents and audit events', async () => {
     const { body } = await exportJson();
     expect(body).toMatchObject({

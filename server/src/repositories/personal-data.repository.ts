@@ -51,6 +51,15 @@ export class PersonalDataRepository {
       .execute()) as Record<string, unknown>[];
   }
 
+  /** Grants other people gave this person: theirs to keep, but about this person too. */
+  async grantsReceived(userId: string): Promise<Record<string, unknown>[]> {
+    return (await this.db
+      .selectFrom('grants')
+      .selectAll()
+      .where('grantee_id', '=', userId)
+      .execute()) as Record<string, unknown>[];
+  }
+
   /**
    * Deletes every row of the person, in one transaction, children before the user row.
    * Grants they received from others go too (the owner keeps their own access log).

@@ -18,6 +18,8 @@ export interface PersonalExport {
   exportedAt: string;
   /** One section per table that holds the person's data, free text decrypted. */
   tables: Record<PersonalTable, unknown[]>;
+  /** Access other people have given this person to their records. */
+  grantsReceived: unknown[];
 }
 
 /** Columns never exported: secrets that would only help someone who stole the file. */
@@ -54,6 +56,7 @@ export class ExportService {
       version: EXPORT_VERSION,
       exportedAt: this.clock.now().toISOString(),
       tables: tables as Record<PersonalTable, unknown[]>,
+      grantsReceived: await this.data.grantsReceived(actor.userId),
     };
   }
 

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -9,6 +8,7 @@ import { CURRENT_PRIVACY_NOTICE } from '../../core/consent/privacy-notice';
 import { PROJECT_ROOT } from '../../server/src/config';
 import { buildSignUp } from '../factories/user.factory';
 import { testDatabaseKind } from '../support/test-app';
+import { freePort } from '../support/free-port';
 
 /**
  * Durability on SQLite, with the real server in its own process: 200 journal writes, each
@@ -18,19 +18,6 @@ import { testDatabaseKind } from '../support/test-app';
  */
 
 const WRITES = 200;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
-    });
-  });
-}
 
 interface Server {
   child: ChildProcess;

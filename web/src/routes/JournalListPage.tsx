@@ -1,4 +1,3 @@
-import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import type { JournalEntry } from '../api/types';
 import { RequireSignIn } from '../features/auth/RequireSignIn';
@@ -7,6 +6,7 @@ import { EntryMeta } from '../features/journal/EntryMeta';
 import { JOURNAL_PAGE_SIZE, useJournalPage } from '../features/journal/journal-api';
 import { formatDateTime } from '../features/layout/format';
 import { usePageTitle } from '../features/layout/use-page-title';
+import { SearchForm } from '../features/layout/SearchForm';
 import { t } from '../i18n';
 
 const EXCERPT_LENGTH = 200;
@@ -25,15 +25,12 @@ function JournalList() {
   const [params, setParams] = useSearchParams();
   const query = params.get('q') ?? '';
   const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
-  const [draft, setDraft] = useState(query);
-  useEffect(() => setDraft(query), [query]);
   const journal = useJournalPage(query, (page - 1) * JOURNAL_PAGE_SIZE);
   const deleted = (location.state as { deleted?: boolean } | null)?.deleted === true;
 
-  const onSearch = (event: FormEvent) => {
-    event.preventDefault();
+  const onSearch = (search: string) => {
     const next = new URLSearchParams();
-    if (draft.trim()) next.set('q', draft.trim());
+    if (search) next.set('q', search);
     setParams(next);
   };
 
@@ -74,22 +71,13 @@ function JournalList() {
         <HealthError error={journal.error} onRetry={() => journal.refetch()} />
       ) : (
         <>
-          <form className="search-form" onSubmit={onSearch} role="search">
-            <label htmlFor="journal-search">{t('journal.search.label')}</label>
-            <div className="search-form__row">
-              <input
-                id="journal-search"
-                type="search"
-                name="q"
-                maxLength={200}
-                value={draft}
-                onChange={(event) => setDraft(event.target.value)}
-              />
-              <button className="button" type="submit">
-                {t('journal.search.submit')}
-              </button>
-            </div>
-          </form>
+          <SearchForm
+            id="journal-search"
+            label={t('journal.search.label')}
+            submitLabel={t('journal.search.submit')}
+            value={query}
+            onSearch={onSearch}
+          />
           {query ? (
             <p>
               <Link to="/journal">{t('journal.search.clear')}</Link>

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import type { ArticleSummary } from '../api/types';
 import { ArticleList, topicLabel } from '../features/learn/ArticleList';
 import { ErrorMessage } from '../features/layout/ErrorMessage';
+import { SearchForm } from '../features/layout/SearchForm';
 import { usePageTitle } from '../features/layout/use-page-title';
 import { t } from '../i18n';
 
@@ -13,8 +13,6 @@ export default function LearnPage() {
   const [params, setParams] = useSearchParams();
   const query = params.get('q') ?? '';
   const topic = params.get('topic') ?? '';
-  const [draft, setDraft] = useState(query);
-  useEffect(() => setDraft(query), [query]);
 
   const articles = useQuery({
     queryKey: ['learn', query, topic],
@@ -27,10 +25,9 @@ export default function LearnPage() {
     },
   });
 
-  const onSearch = (event: FormEvent) => {
-    event.preventDefault();
+  const onSearch = (search: string) => {
     const next = new URLSearchParams(params);
-    if (draft.trim()) next.set('q', draft.trim());
+    if (search) next.set('q', search);
     else next.delete('q');
     setParams(next);
   };
@@ -47,22 +44,13 @@ export default function LearnPage() {
     <div className="page">
       <h1>{t('learn.title')}</h1>
       <p className="lead">{t('learn.intro')}</p>
-      <form className="search-form" onSubmit={onSearch} role="search">
-        <label htmlFor="learn-search">{t('learn.search.label')}</label>
-        <div className="search-form__row">
-          <input
-            id="learn-search"
-            type="search"
-            name="q"
-            maxLength={200}
-            value={draft}
-            onChange={(event) => setDraft(event.target.value)}
-          />
-          <button className="button" type="submit">
-            {t('learn.search.submit')}
-          </button>
-        </div>
-      </form>
+      <SearchForm
+        id="learn-search"
+        label={t('learn.search.label')}
+        submitLabel={t('learn.search.submit')}
+        value={query}
+        onSearch={onSearch}
+      />
       {topic ? (
         <p>
           {t('learn.topic.filter', { topic: topicLabel(topic) })}{' '}

@@ -10,4 +10,6 @@ export interface Checkin {
   timeZone: string;
   createdAt: string;
   updatedAt: string;
+  /** Set when the stored note failed its integrity check; the ratings are still shown. */
+  unreadable?: boolean;
 }

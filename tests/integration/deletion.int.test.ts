@@ -223,14 +223,31 @@ describe.skipIf(!dbAvailable)('DELETE /api/me', () => {
       `/api/journal/${leaving.entries[1]}`,
       `/api/checkins/${leaving.checkin}`,
       '/api/safety-plan',
-      '/api/journal',
-      '/api/me/export',
     ]) {
       const read = await restored.get(path);
       expect(read.status, `${path}: ${read.text}`).toBe(500);
       expect(read.body.error.code, path).toBe('ciphertext_invalid');
       expect(read.text, path).not.toContain('Leaving');
     }
+    // Lists and the export still answer, every restored item marked unreadable, no text.
+    const journal = await restored.get('/api/journal');
+    expect(journal.status, journal.text).toBe(200);
+    expect(
+      journal.body.entries.every(
+        (entry: { unreadable?: boolean; text: string }) => entry.unreadable && entry.text === '',
+      ),
+    ).toBe(true);
+    const checkins = await restored.get('/api/checkins');
+    expect(checkins.status, checkins.text).toBe(200);
+    expect(
+      checkins.body.checkins.every(
+        (checkin: { unreadable?: boolean; note: string | null }) =>
+          checkin.unreadable && checkin.note === null,
+      ),
+    ).toBe(true);
+    const exported = await restored.get('/api/me/export');
+    expect(exported.status, exported.text.slice(0, 300)).toBe(200);
+    for (const read of [journal, checkins, exported]) expect(read.text).not.toContain('Leaving');
     // Reading did not mint a new key that would make the old rows look like the person's.
     expect(await testApp.app.services.keys.existingDataKeyFor(id)).toBeNull();
     expect(await selectRows(testApp.database, 'person_keys', 'user_id', id)).toEqual([]);

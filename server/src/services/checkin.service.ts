@@ -100,7 +100,15 @@ export class CheckinService {
     await this.policy.requireCollection(actor, 'read', 'checkin', ownerId);
     const stored = await this.checkins.listByOwner(ownerId, options.from, options.to);
     return Promise.all(
-      stored.map(async (checkin) => toCheckin(checkin, await this.openNote(checkin))),
+      stored.map(async (checkin) => {
+        // A damaged note never hides the other check-ins: the ratings still show.
+        try {
+          return toCheckin(checkin, await this.openNote(checkin));
+        } catch (error) {
+          if (!isUnreadable(error)) throw error;
+          return { ...toCheckin(checkin, null), unreadable: true };
+        }
+      }),
     );
   }
 
@@ -116,6 +124,13 @@ export class CheckinService {
       ? null
       : this.vault.open(location(stored.ownerId, stored.id), stored.noteCiphertext);
   }
+}
+
+function isUnreadable(error: unknown): boolean {
+  return (
+    error instanceof DomainError &&
+    (error.code === 'ciphertext_invalid' || error.code === 'person_key_invalid')
+  );
 }
 
 function location(ownerId: string, recordId: string): FieldLocation {

@@ -1,3 +1,4 @@
+import { DomainError } from '../../../core/errors/domain-error';
 import type { Actor } from '../policies/access.policy';
 import {
   PERSONAL_TABLES,
@@ -130,8 +131,18 @@ export class ExportService {
       case 'checkins':
         return this.checkins.list(actor);
       case 'safety_plans': {
-        const plan = await this.safetyPlans.get(actor);
-        return plan.updatedAt === null ? [] : [plan];
+        // Everything else still leaves with the person if the plan's stored copy is damaged.
+        try {
+          const plan = await this.safetyPlans.get(actor);
+          return plan.updatedAt === null ? [] : [plan];
+        } catch (error) {
+          if (
+            !(error instanceof DomainError) ||
+            !['ciphertext_invalid', 'person_key_invalid'].includes(error.code)
+          )
+            throw error;
+          return [{ unreadable: true }];
+        }
       }
       default: {
         const hidden = new Set(SECRET_COLUMNS[table] ?? []);

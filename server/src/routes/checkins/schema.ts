@@ -26,6 +26,7 @@ export const CheckinBody = Type.Object({
   timeZone: Type.String(),
   createdAt: Type.String(),
   updatedAt: Type.String(),
+  unreadable: Type.Optional(Type.Boolean()),
 });
 
 const Saved = Type.Object({ checkin: CheckinBody, safety: SafetyBody });

@@ -243,6 +243,7 @@ export const enGB = {
   'checkin.failed':
     'We could not save your check-in just now. Your answers are still here. Please try again in a little while.',
   'checkin.week.title': 'Your last 7 days',
+  'checkin.week.table': 'Table of the last seven days',
   'checkin.week.hint': 'Days without a check-in are fine. Check in whenever it suits you.',
   'checkin.week.day': 'Day',
   'checkin.week.note': 'Note',

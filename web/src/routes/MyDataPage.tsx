@@ -14,6 +14,7 @@ import {
   useDeleteAccount,
   useForgetSession,
 } from '../features/my-data/my-data-api';
+import { TableScroll } from '../features/layout/TableScroll';
 import { t } from '../i18n';
 
 export default function MyDataPage() {
@@ -86,29 +87,31 @@ function AccessLogTable({ log }: { log: AccessLogAnswer }) {
       {log.entries.length === 0 ? (
         <p className="notice">{t('myData.log.empty')}</p>
       ) : (
-        <table className="log">
-          <caption className="visually-hidden">{t('myData.log.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('myData.log.when')}</th>
-              <th scope="col">{t('myData.log.who')}</th>
-              <th scope="col">{t('myData.log.what')}</th>
-              <th scope="col">{t('myData.log.why')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {log.entries.map((entry) => (
-              <tr key={entry.sequence}>
-                <td>{formatDateTime(entry.at)}</td>
-                <td className="log__id">{entry.actorId}</td>
-                <td>
-                  {entry.recordType}: {entry.action}
-                </td>
-                <td>{entry.reason}</td>
+        <TableScroll label={t('myData.log.caption')}>
+          <table className="log">
+            <caption className="visually-hidden">{t('myData.log.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('myData.log.when')}</th>
+                <th scope="col">{t('myData.log.who')}</th>
+                <th scope="col">{t('myData.log.what')}</th>
+                <th scope="col">{t('myData.log.why')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {log.entries.map((entry) => (
+                <tr key={entry.sequence}>
+                  <td>{formatDateTime(entry.at)}</td>
+                  <td className="log__id">{entry.actorId}</td>
+                  <td>
+                    {entry.recordType}: {entry.action}
+                  </td>
+                  <td>{entry.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </>
   );

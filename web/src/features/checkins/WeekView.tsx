@@ -1,5 +1,6 @@
 import type { Checkin } from '../../api/types';
 import { t } from '../../i18n';
+import { TableScroll } from '../layout/TableScroll';
 import { formatDay, weekEnding } from './days';
 
 /**
@@ -15,39 +16,41 @@ export function WeekView({ checkins, today }: { checkins: Checkin[]; today: stri
   }
   const days = weekEnding(today).reverse();
   return (
-    <table className="week">
-      <caption className="visually-hidden">{t('checkin.week.title')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('checkin.week.day')}</th>
-          <th scope="col">{t('checkin.mood.label')}</th>
-          <th scope="col">{t('checkin.closeness.label')}</th>
-          <th scope="col">{t('checkin.stress.label')}</th>
-          <th scope="col">{t('checkin.week.note')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {days.map((day) => {
-          const checkin = byDay.get(day);
-          return (
-            <tr key={day} data-day={day}>
-              <th scope="row">{day === today ? t('checkin.week.today') : formatDay(day)}</th>
-              {checkin ? (
-                <>
-                  <td>{checkin.mood}</td>
-                  <td>{checkin.closeness}</td>
-                  <td>{checkin.stress}</td>
-                  <td className="week__note">{checkin.note ?? ''}</td>
-                </>
-              ) : (
-                <td colSpan={4} className="week__none">
-                  {t('checkin.week.none')}
-                </td>
-              )}
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <TableScroll label={t('checkin.week.table')}>
+      <table className="week">
+        <caption className="visually-hidden">{t('checkin.week.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('checkin.week.day')}</th>
+            <th scope="col">{t('checkin.mood.label')}</th>
+            <th scope="col">{t('checkin.closeness.label')}</th>
+            <th scope="col">{t('checkin.stress.label')}</th>
+            <th scope="col">{t('checkin.week.note')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {days.map((day) => {
+            const checkin = byDay.get(day);
+            return (
+              <tr key={day} data-day={day}>
+                <th scope="row">{day === today ? t('checkin.week.today') : formatDay(day)}</th>
+                {checkin ? (
+                  <>
+                    <td>{checkin.mood}</td>
+                    <td>{checkin.closeness}</td>
+                    <td>{checkin.stress}</td>
+                    <td className="week__note">{checkin.note ?? ''}</td>
+                  </>
+                ) : (
+                  <td colSpan={4} className="week__none">
+                    {t('checkin.week.none')}
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

@@ -429,6 +429,12 @@ export const enGB = {
     'A check-in can only be changed on the day you made it. You can make a new one for today.',
   'api.not_found': 'We could not find that. It may have been deleted.',
   'api.payload_too_large': 'That is too long to save in one go. Try splitting it into two.',
+  'api.ciphertext_invalid':
+    'We could not read this: the stored copy is damaged. Everything else you saved is safe. Please tell us if you see this.',
+  'api.person_key_invalid':
+    'We could not read this just now because of a problem with our keys, not with anything you did. Nothing has been lost. Please try again later.',
+  'api.time_zone_invalid':
+    'We did not recognise the time zone sent with this check-in, so it was not saved yet. Please reload the page and try again.',
 } as const;
 
 export type MessageKey = keyof typeof enGB;

@@ -5,6 +5,7 @@ import type { ArticleSummary } from '../api/types';
 import { RequireSignIn } from '../features/auth/RequireSignIn';
 import { displayName, useSession } from '../features/auth/session';
 import { useConsent } from '../features/consent/consent';
+import { ConsentNeeded } from '../features/health/HealthError';
 import { ArticleList } from '../features/learn/ArticleList';
 import { usePageTitle } from '../features/layout/use-page-title';
 import { t, type MessageKey } from '../i18n';
@@ -50,17 +51,7 @@ function HomeContent() {
           {t('consent.thanks')}
         </p>
       ) : null}
-      {consent.data && !current ? (
-        <section className="card card--attention" aria-labelledby="consent-needed">
-          <h2 id="consent-needed">{t('home.consent.needed.title')}</h2>
-          <p>{t('home.consent.needed.text')}</p>
-          <p>
-            <Link className="button button--primary" to="/consent">
-              {t('home.consent.needed.link')}
-            </Link>
-          </p>
-        </section>
-      ) : null}
+      {consent.data && !current ? <ConsentNeeded text={t('home.consent.needed.text')} /> : null}
       {current ? (
         <p>
           {t('home.consent.ok')} <Link to="/consent">{t('home.consent.manage')}</Link>

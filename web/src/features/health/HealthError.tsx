@@ -18,11 +18,11 @@ export function HealthError({ error, onRetry }: { error: unknown; onRetry?: () =
 }
 
 /** A friendly panel that leads to the privacy notice, for pages that hold health data. */
-export function ConsentNeeded() {
+export function ConsentNeeded({ text = t('health.consent.text') }: { text?: string }) {
   return (
     <section className="card card--attention" aria-labelledby="consent-needed">
       <h2 id="consent-needed">{t('home.consent.needed.title')}</h2>
-      <p>{t('health.consent.text')}</p>
+      <p>{text}</p>
       <p>
         <Link className="button button--primary" to="/consent">
           {t('home.consent.needed.link')}

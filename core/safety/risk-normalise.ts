@@ -537,12 +537,18 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const MARKS = /\p{M}/gu;
 
 interface Folded {
-  chars: string[];
-  origin: number[];
+  /** One UTF-16 unit per folded character. */
+  chars: string;
+  /** Where each folded character came from in the input; null when it is the same index. */
+  origin: number[] | null;
 }
+
+const NOT_ASCII = /[\u0080-\uffff]/;
 
 /** Lower-case, strip accents and invisibles, fold look-alikes: one entry per output char. */
 function fold(input: string): Folded {
+  // Most texts are plain ASCII: lower-casing is all folding does to them.
+  if (!NOT_ASCII.test(input)) return { chars: input.toLowerCase(), origin: null };
   const chars: string[] = [];
   const origin: number[] = [];
   const cache = new Map<string, string>();
@@ -558,14 +564,14 @@ function fold(input: string): Folded {
         folded = foldSymbol(symbol);
         cache.set(symbol, folded);
       }
-      for (const char of folded) {
-        chars.push(char);
+      for (let unit = 0; unit < folded.length; unit += 1) {
+        chars.push(folded.charAt(unit));
         origin.push(index);
       }
     }
     index += symbol.length;
   }
-  return { chars, origin };
+  return { chars: chars.join(''), origin };
 }
 
 function foldSymbol(symbol: string): string {
@@ -596,10 +602,12 @@ function foldSymbol(symbol: string): string {
   return out;
 }
 
-function isWordChar(char: string): boolean {
-  const code = char.charCodeAt(0);
+/** Whether the folded character at `index` is a letter or digit (one UTF-16 unit). */
+function isWordCharAt(chars: string, index: number): boolean {
+  const code = chars.charCodeAt(index);
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
-  return char.length === 1 && code !== 0 && LETTER_OR_DIGIT.test(char);
+  // NaN (past the end) lands here too, and is not a letter.
+  return code === code && code !== 0 && LETTER_OR_DIGIT.test(chars.charAt(index));
 }
 
 interface RawToken {
@@ -614,6 +622,7 @@ interface RawToken {
 
 function splitRaw(input: string, folded: Folded): RawToken[] {
   const { chars, origin } = folded;
+  const from = (index: number): number => (origin === null ? index : (origin[index] ?? 0));
   const tokens: RawToken[] = [];
   let clause = 0;
   let sentence = 0;
@@ -622,31 +631,33 @@ function splitRaw(input: string, folded: Folded): RawToken[] {
   let i = 0;
   const n = chars.length;
   while (i < n) {
-    const char = chars[i] ?? '';
-    const next = chars[i + 1] ?? '';
+    const char = chars.charAt(i);
     const startsWord =
-      isWordChar(char) || (JOINERS.has(char) && char !== "'" && isWordChar(next) && i + 1 < n);
+      isWordCharAt(chars, i) ||
+      (JOINERS.has(char) && char !== "'" && i + 1 < n && isWordCharAt(chars, i + 1));
     if (startsWord) {
       let j = i;
       while (j < n) {
-        const c = chars[j] ?? '';
-        if (isWordChar(c)) {
+        if (isWordCharAt(chars, j)) {
           j += 1;
           continue;
         }
-        const after = chars[j + 1] ?? '';
-        if (JOINERS.has(c) && (isWordChar(after) || (c === '*' && after === '*'))) {
+        const c = chars.charAt(j);
+        if (
+          JOINERS.has(c) &&
+          (isWordCharAt(chars, j + 1) || (c === '*' && chars.charAt(j + 1) === '*'))
+        ) {
           j += 1;
           continue;
         }
         break;
       }
-      const start = origin[i] ?? 0;
-      const lastOrigin = origin[j - 1] ?? start;
-      const end = lastOrigin + ((input.codePointAt(lastOrigin) ?? 0 > 0xffff) ? 2 : 1);
+      const start = from(i);
+      const lastOrigin = j - 1 < 0 ? start : from(j - 1);
+      const end = lastOrigin + ((input.codePointAt(lastOrigin) ?? 0) > 0xffff ? 2 : 1);
       const first = input.charAt(start);
       tokens.push({
-        raw: chars.slice(i, j).join(''),
+        raw: chars.slice(i, j),
         start,
         end: Math.min(end, input.length),
         clause,
@@ -779,12 +790,22 @@ function matchesWildcards(pattern: string, key: string): boolean {
   return true;
 }
 
+/**
+ * Canonical words of words already seen, shared by every call: texts reuse most of their
+ * words, and the spelling-tolerant lookup behind a new word (edit distance to every key word)
+ * was the normaliser's largest cost. The lookup is a pure function of the word, so the cache
+ * cannot change a result; it is emptied when full, which bounds its memory.
+ */
+const CANONICAL_CACHE = new Map<string, readonly string[]>();
+const CANONICAL_CACHE_MAX = 20_000;
+
 /** One word (no apostrophes) to its canonical words. */
-function canonicalWords(word: string, cache: Map<string, readonly string[]>): readonly string[] {
-  const cached = cache.get(word);
+function canonicalWords(word: string): readonly string[] {
+  const cached = CANONICAL_CACHE.get(word);
   if (cached) return cached;
   const result = canonicalUncached(word);
-  cache.set(word, result);
+  if (CANONICAL_CACHE.size >= CANONICAL_CACHE_MAX) CANONICAL_CACHE.clear();
+  CANONICAL_CACHE.set(word, result);
   return result;
 }
 
@@ -823,13 +844,12 @@ function canonicalUncached(input: string): readonly string[] {
 export function normaliseForRisk(input: string): RiskText {
   const folded = fold(input);
   const raws = splitRaw(input, folded);
-  const cache = new Map<string, readonly string[]>();
   const tokens: RiskToken[] = [];
   for (const raw of raws) {
     const parts = raw.raw.includes("'") ? expandContraction(raw.raw) : [raw.raw];
     for (const part of parts) {
       if (part === '') continue;
-      for (const word of canonicalWords(part, cache)) {
+      for (const word of canonicalWords(part)) {
         const previous = tokens[tokens.length - 1];
         const sameClause = previous !== undefined && previous.clause === raw.clause;
         let canonical = word;

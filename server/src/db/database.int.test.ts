@@ -78,4 +78,78 @@ describe.skipIf(!runsOnSqlite)('the SQLite database file', () => {
     expect(ids.rows.map((row) => row.id)).toEqual(['after']);
     await handle.close();
   });
+
+  it('answers a grouped write only after the WAL is flushed to disk, and keeps FULL for every other commit', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'closer-flush-'));
+    folders.push(folder);
+    const file = path.join(folder, 'closer.sqlite');
+    const handle = openSqlite(file);
+    const { sql } = await import('kysely');
+    await sql`create table notes (id text primary key, body text not null)`.execute(handle.db);
+
+    // Hold every flush until the test lets it go.
+    const held: (() => void)[] = [];
+    const original = fs.fdatasync;
+    const flushed: number[] = [];
+    fs.fdatasync = ((descriptor: number, callback: (error: NodeJS.ErrnoException | null) => void) =>
+      held.push(() => {
+        flushed.push(descriptor);
+        original(descriptor, callback);
+      })) as unknown as typeof fs.fdatasync;
+    try {
+      let answered = false;
+      const saved = handle
+        .write(sql`insert into notes (id, body) values ('a', 'kept')`.compile(handle.db))
+        .then(() => (answered = true));
+      while (held.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      // Committed, but the flush has not finished: the person has not been told "saved".
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      expect(answered).toBe(false);
+      // The flush is of the WAL file itself.
+      const descriptorPath = (descriptor: number) => fs.readlinkSync(`/proc/self/fd/${descriptor}`);
+      held.shift()?.();
+      await saved;
+      expect(answered).toBe(true);
+      expect(flushed).toHaveLength(1);
+      if (fs.existsSync('/proc/self/fd')) {
+        const walPath = fs.realpathSync(`${file}-wal`);
+        expect(descriptorPath(flushed[0] ?? -1)).toBe(walPath);
+      }
+    } finally {
+      fs.fdatasync = original;
+    }
+    // Other commits (Kysely's own) are still made with synchronous=FULL.
+    const synchronous = await sql<{ synchronous: number }>`pragma synchronous`.execute(handle.db);
+    expect(synchronous.rows[0]?.synchronous).toBe(2);
+    await handle.close();
+  });
+
+  it('gives a failed flush to every write of its group, and keeps the server usable', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'closer-flush-fail-'));
+    folders.push(folder);
+    const handle = openSqlite(path.join(folder, 'closer.sqlite'));
+    const { sql } = await import('kysely');
+    await sql`create table notes (id text primary key, body text not null)`.execute(handle.db);
+    const original = fs.fdatasync;
+    fs.fdatasync = ((
+      _descriptor: number,
+      callback: (error: NodeJS.ErrnoException | null) => void,
+    ) =>
+      setImmediate(() =>
+        callback(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' })),
+      )) as unknown as typeof fs.fdatasync;
+    try {
+      const results = await Promise.allSettled(
+        ['x', 'y'].map((id) =>
+          handle.write(sql`insert into notes (id, body) values (${id}, 'b')`.compile(handle.db)),
+        ),
+      );
+      expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+    } finally {
+      fs.fdatasync = original;
+    }
+    await handle.write(sql`insert into notes (id, body) values ('z', 'c')`.compile(handle.db));
+    expect(await handle.ping()).toBe(true);
+    await handle.close();
+  });
 });

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
+import { insertOnce } from '../db/compiled-query';
 import type { DatabaseHandle } from '../db/database';
 import type { CheckinsTable, Database } from '../db/schema';
 
@@ -19,13 +20,29 @@ export interface StoredCheckin {
 export class CheckinRepository {
   private readonly db: Kysely<Database>;
 
+  /** The insert of every save, compiled once. */
+  private readonly insertRow: (row: CheckinsTable) => CompiledQuery;
+
   constructor(private readonly database: DatabaseHandle) {
     this.db = database.db;
+    this.insertRow = insertOnce(this.db, 'checkins', {
+      id: true,
+      user_id: true,
+      mood: true,
+      closeness: true,
+      stress: true,
+      note_ciphertext: true,
+      risk_level: true,
+      time_zone: true,
+      local_date: true,
+      created_at: true,
+      updated_at: true,
+    });
   }
 
   async insert(checkin: StoredCheckin): Promise<void> {
     // A save a person is told about: committed with any others arriving at the same moment.
-    await this.database.write(this.db.insertInto('checkins').values(toRow(checkin)).compile());
+    await this.database.write(this.insertRow(toRow(checkin)));
   }
 
   async findById(id: string): Promise<StoredCheckin | null> {

@@ -1,10 +1,8 @@
 import { sql, type CompiledQuery, type Kysely } from 'kysely';
+import { compileOnce } from '../db/compiled-query';
 import type { DatabaseHandle } from '../db/database';
 import type { ConsentsTable, Database } from '../db/schema';
-
-/** Stand-ins compiled into the query, replaced by the real values on each call. */
-const USER = '\u0000user';
-const KIND = '\u0000kind';
+import { RecentCache } from './recent-cache';
 
 export interface ConsentRecord {
   id: string;
@@ -19,22 +17,35 @@ export class ConsentRepository {
   private readonly db: Kysely<Database>;
   /** Every health-data request asks this, so it is compiled once (docs/decisions/0003). */
   private readonly latestRead: (parameters: readonly unknown[]) => Promise<ConsentsTable[]>;
-  private readonly latestParameters: readonly unknown[];
+  private readonly latestFill: (values: { userId: unknown; kind: unknown }) => CompiledQuery;
 
-  constructor(database: DatabaseHandle) {
+  /**
+   * The latest record per person and kind, on SQLite only (RecentCache): the health-data
+   * guard asks on every request, and it was a tenth of a journal save's time in profiles.
+   * `give` and `withdraw` drop the entry, so a withdrawal takes effect on the next request.
+   */
+  private readonly cache: RecentCache<ConsentRecord | null> | null;
+
+  constructor(private readonly database: DatabaseHandle) {
     this.db = database.db;
-    const compiled = this.buildLatest(USER, KIND).compile() as CompiledQuery<ConsentsTable>;
-    this.latestParameters = compiled.parameters;
-    this.latestRead = database.prepareRead(compiled);
+    this.cache = database.singleWriter ? new RecentCache<ConsentRecord | null>() : null;
+    this.latestFill = compileOnce(['userId', 'kind'], (standIn) =>
+      this.buildLatest(standIn.userId, standIn.kind).compile(),
+    );
+    this.latestRead = database.prepareRead(
+      this.latestFill({ userId: null, kind: null }) as CompiledQuery<ConsentsTable>,
+    );
   }
 
   /** The most recent consent of a kind, withdrawn or not. */
   async latest(userId: string, kind: string): Promise<ConsentRecord | null> {
-    const parameters = this.latestParameters.map((value) =>
-      value === USER ? userId : value === KIND ? kind : value,
-    );
-    const row = (await this.latestRead(parameters))[0];
-    return row
+    const key = `${kind}\u0000${userId}`;
+    if (this.cache && this.database.isOpen()) {
+      const cached = this.cache.get(key);
+      if (cached !== undefined) return cached;
+    }
+    const row = (await this.latestRead(this.latestFill({ userId, kind }).parameters))[0];
+    const record = row
       ? {
           id: row.id,
           kind: row.kind,
@@ -43,6 +54,12 @@ export class ConsentRepository {
           withdrawnAt: row.withdrawn_at,
         }
       : null;
+    this.cache?.set(key, record);
+    return record;
+  }
+
+  private forget(userId: string, kind: string): void {
+    this.cache?.delete(`${kind}\u0000${userId}`);
   }
 
   private buildLatest(userId: string, kind: string) {
@@ -69,6 +86,7 @@ export class ConsentRepository {
     version: string;
     givenAt: string;
   }): Promise<void> {
+    this.forget(record.userId, record.kind);
     await this.db
       .insertInto('consents')
       .values({
@@ -80,10 +98,13 @@ export class ConsentRepository {
         withdrawn_at: null,
       })
       .execute();
+    // Again after the write: a read that ran meanwhile may have cached the old record.
+    this.forget(record.userId, record.kind);
   }
 
   /** Marks every open consent of a kind as withdrawn. */
   async withdraw(userId: string, kind: string, withdrawnAt: string): Promise<void> {
+    this.forget(userId, kind);
     await this.db
       .updateTable('consents')
       .set({ withdrawn_at: withdrawnAt })
@@ -91,5 +112,6 @@ export class ConsentRepository {
       .where('kind', '=', kind)
       .where('withdrawn_at', 'is', null)
       .execute();
+    this.forget(userId, kind);
   }
 }

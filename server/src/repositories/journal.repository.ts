@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
+import { insertOnce } from '../db/compiled-query';
 import type { DatabaseHandle } from '../db/database';
 import type { Database, JournalEntriesTable } from '../db/schema';
 
@@ -17,13 +18,26 @@ export interface StoredJournalEntry {
 export class JournalRepository {
   private readonly db: Kysely<Database>;
 
+  /** The insert of every save, compiled once. */
+  private readonly insertRow: (row: JournalEntriesTable) => CompiledQuery;
+
   constructor(private readonly database: DatabaseHandle) {
     this.db = database.db;
+    this.insertRow = insertOnce(this.db, 'journal_entries', {
+      id: true,
+      user_id: true,
+      text_ciphertext: true,
+      tags_ciphertext: true,
+      mood: true,
+      risk_level: true,
+      created_at: true,
+      updated_at: true,
+    });
   }
 
   async insert(entry: StoredJournalEntry): Promise<void> {
     // A save a person is told about: committed with any others arriving at the same moment.
-    await this.database.write(this.db.insertInto('journal_entries').values(toRow(entry)).compile());
+    await this.database.write(this.insertRow(toRow(entry)));
   }
 
   /** Any owner's entry by id: only the access policy may call this for someone else's. */

@@ -182,6 +182,9 @@ const CRISIS = [
 ] as const;
 
 const SAFEGUARDING = [
+  // Missed until a typo in the rule was found by the pattern pre-check (regex-anchors.ts).
+  'My uncle touches me in places I do not like when mum is out.',
+  'My stepdad touches my legs under the table at night and it scares me.',
   'My boyfriend hit me again last night.',
   'He slapped me across the face for being late home.',
   'My husband controls all the money and I have to ask for anything.',

@@ -13,6 +13,7 @@
  * safeguarding rules fire the level is `crisis` and both reasons are kept: a person at risk of
  * harming themselves needs the emergency line first, then the specialist lines.
  */
+import { requiredSubstrings, SubstringIndex } from './regex-anchors';
 import { normaliseForRisk, type RiskText } from './risk-normalise';
 
 export type RiskLevel = 'none' | 'concern' | 'crisis' | 'safeguarding';
@@ -302,7 +303,7 @@ const RULES: readonly Rule[] = [
     id: 'sexual-violence',
     level: 'safeguarding',
     pattern:
-      /\b(?:raped|rape|raping|rapes|sexually assaulted|sexually abused|sexual assault|sexual abuse|molested|molesting|molests|assaulted me|indecently)\b|\bforced (?:himself|herself|themselves) on me\b|\b(?:had to|have to|made to|expected to|forced to|being made to) (?:sleep with|have sex with|do sexual)\b|\b(?:makes|made|forces|forced|tells|told|wants|wanted) me (?:to )?(?:sit on (?:his|her) (?:lap|knee)|sleep in (?:his|her) bed|get undressed|undress|take (?:my )?clothes off|touch (?:him|her|his|it)|kiss (?:him|her))\b|\b(?:forced|forces|force|forcing|made|makes|make|pressured|pressures|pressuring|coerced|coerces|blackmailed|blackmails|bullied) me (?:to |into )?(?:have sex|having sex|sex|sleep with|sleeping with|do things|doing things|do stuff|do sexual|sexual|perform|give him|touch|watch porn|watch|send|have an abortion|get an abortion|an abortion|have a baby|take drugs|marry)\b|\b(?:i )?(?:did not|never|do not) (?:consent|agree to (?:it|that|sex))\b|\bwithout (?:my consent|consent|asking)\b[^|]{0,30}(?:sex|touch|photo|pictures|film)?|\bagainst my will\b|\bsaid no\b[^|]{0,60}\b(?:kept going|carried on|did it anyway|did not stop|would not stop|continued|went ahead|he did|she did)\b|\bkept going when i said no\b|\b(?:woke up|asleep|passed out|unconscious|too drunk)\b[^|]{0,60}\b(?:sex with me|having sex|on top of me|touching me|inside me)\b|\bsex with me\b[^|]{0,40}\b(?:asleep|passed out|unconscious|drunk|said no|did not want)\b|\b(?:comes|came|coming|gets|got|creeps) into my (?:room|bed)\b[^|]{0,40}\btouch|\btouch(?:es|ed|ing)? (?:me|her|him|my [a-z]+) ${'(?:[a-z]+ ){0,4}?'}(?:in ways|inappropriately|where|in places|at night|private|down there|under)\b|\bin ways that (?:are|were) not (?:right|okay|ok|normal)\b/,
+      /\b(?:raped|rape|raping|rapes|sexually assaulted|sexually abused|sexual assault|sexual abuse|molested|molesting|molests|assaulted me|indecently)\b|\bforced (?:himself|herself|themselves) on me\b|\b(?:had to|have to|made to|expected to|forced to|being made to) (?:sleep with|have sex with|do sexual)\b|\b(?:makes|made|forces|forced|tells|told|wants|wanted) me (?:to )?(?:sit on (?:his|her) (?:lap|knee)|sleep in (?:his|her) bed|get undressed|undress|take (?:my )?clothes off|touch (?:him|her|his|it)|kiss (?:him|her))\b|\b(?:forced|forces|force|forcing|made|makes|make|pressured|pressures|pressuring|coerced|coerces|blackmailed|blackmails|bullied) me (?:to |into )?(?:have sex|having sex|sex|sleep with|sleeping with|do things|doing things|do stuff|do sexual|sexual|perform|give him|touch|watch porn|watch|send|have an abortion|get an abortion|an abortion|have a baby|take drugs|marry)\b|\b(?:i )?(?:did not|never|do not) (?:consent|agree to (?:it|that|sex))\b|\bwithout (?:my consent|consent|asking)\b[^|]{0,30}(?:sex|touch|photo|pictures|film)?|\bagainst my will\b|\bsaid no\b[^|]{0,60}\b(?:kept going|carried on|did it anyway|did not stop|would not stop|continued|went ahead|he did|she did)\b|\bkept going when i said no\b|\b(?:woke up|asleep|passed out|unconscious|too drunk)\b[^|]{0,60}\b(?:sex with me|having sex|on top of me|touching me|inside me)\b|\bsex with me\b[^|]{0,40}\b(?:asleep|passed out|unconscious|drunk|said no|did not want)\b|\b(?:comes|came|coming|gets|got|creeps) into my (?:room|bed)\b[^|]{0,40}\btouch|\btouch(?:es|ed|ing)? (?:me|her|him|my [a-z]+) (?:[a-z]+ ){0,4}?(?:in ways|inappropriately|where|in places|at night|private|down there|under)\b|\bin ways that (?:are|were) not (?:right|okay|ok|normal)\b/,
     unless: /\bwithout asking\b(?![^|]{0,40}\b(?:sex|during|touch|choked))/,
   },
   {
@@ -463,12 +464,29 @@ const MAX_MATCHES_PER_RULE = 200;
 const GLOBAL_PATTERNS: readonly RegExp[] = RULES.map(
   (rule) => new RegExp(rule.pattern.source, 'g'),
 );
+/** Per rule, strings one of which any match must contain (null: always run the rule). */
+const RULE_ANCHORS: readonly (string[] | null)[] = RULES.map((rule) =>
+  requiredSubstrings(rule.pattern),
+);
+const RULE_INDEX = new SubstringIndex(RULE_ANCHORS.map((anchors) => anchors ?? []));
 /** "On purpose" overrides an accident reading ("burnt myself with the iron on purpose"). */
 const DELIBERATE =
   /\b(?:on purpose|deliberately|intentionally|to punish myself|to feel something|so it would hurt)\b/;
 
 /** Assesses one text. Never throws; linear in the text's length for ordinary input. */
 export function assessRisk(text: string): RiskAssessment {
+  return assess(text, true);
+}
+
+/**
+ * The same assessment with every rule run on every text, for the tests that prove the quick
+ * pre-check (regex-anchors.ts) never changes a result.
+ */
+export function assessRiskWithoutPrecheck(text: string): RiskAssessment {
+  return assess(text, false);
+}
+
+function assess(text: string, precheck: boolean): RiskAssessment {
   const reasons: RiskReason[] = [];
   let level: RiskLevel = 'none';
   let lines: Line[];
@@ -486,7 +504,9 @@ export function assessRisk(text: string): RiskAssessment {
     level = moreSevere(level, reason.level);
   };
   for (const line of lines) {
+    const possible = precheck ? RULE_INDEX.find(line.text) : null;
     for (const [ruleIndex, rule] of RULES.entries()) {
+      if (possible && RULE_ANCHORS[ruleIndex] && !possible[ruleIndex]) continue;
       const pattern = GLOBAL_PATTERNS[ruleIndex] ?? rule.pattern;
       pattern.lastIndex = 0;
       let count = 0;

@@ -86,7 +86,14 @@ class Parser {
       this.source[this.at] !== '|' &&
       this.source[this.at] !== ')'
     ) {
-      terms.push(this.term());
+      const term = this.term();
+      // Neighbouring plain characters become one literal ("want "), which keeps sequences
+      // short: reading all the rules took several times longer without this.
+      const previous = terms.at(-1);
+      const single = singleString(term);
+      const before = previous ? singleString(previous) : null;
+      if (single !== null && before !== null) terms[terms.length - 1] = literal(before + single);
+      else terms.push(term);
     }
     return sequence(terms);
   }
@@ -191,9 +198,16 @@ class Parser {
   }
 }
 
-function literal(char: string): Summary {
-  const set = new Set([char]);
+function literal(text: string): Summary {
+  const set = new Set([text]);
   return { exact: set, anchors: set };
+}
+
+/** The one non-empty string a summary matches, if that is all it matches. */
+function singleString(summary: Summary): string | null {
+  if (summary.exact?.size !== 1) return null;
+  const [only] = summary.exact;
+  return only ? only : null;
 }
 
 /** All concatenations a·b, or null when there would be too many. */
@@ -258,78 +272,114 @@ function sequence(terms: Summary[]): Summary {
   return { exact, anchors: best };
 }
 
+const SHORTEST = new WeakMap<ReadonlySet<string>, number>();
+
+function shortest(set: ReadonlySet<string>): number {
+  let length = SHORTEST.get(set);
+  if (length === undefined) {
+    length = Infinity;
+    for (const value of set) length = Math.min(length, value.length);
+    SHORTEST.set(set, length);
+  }
+  return length;
+}
+
 /** Prefers anchors whose shortest string is longest, then fewer strings. */
 function better(candidate: ReadonlySet<string>, current: ReadonlySet<string> | null): boolean {
   if (!current) return true;
-  const shortest = (set: ReadonlySet<string>) => Math.min(...[...set].map((s) => s.length));
   const a = shortest(candidate);
   const b = shortest(current);
   return a > b || (a === b && candidate.size < current.size);
 }
 
 /**
- * Finds which of many string sets have a member in a text, in one pass (Aho–Corasick).
- * Sets are numbered by their position in the constructor's list.
+ * Only this many leading characters of each string are indexed. Sound, because a text that
+ * contains a string contains its beginning; it keeps the automaton small (the risk rules'
+ * strings made 64,000 states untrimmed) at the price of a few more rules run for nothing.
+ */
+const INDEXED_LENGTH = 10;
+
+/**
+ * Finds which of many string sets have a member in a text, in one pass (Aho–Corasick, built
+ * into a full transition table so each character costs one array read). Sets are numbered by
+ * their position in the constructor's list.
  */
 export class SubstringIndex {
-  private readonly next: Map<string, number>[] = [new Map()];
-  private readonly fail: number[] = [0];
-  private readonly output: number[][] = [[]];
   readonly size: number;
+  /** Symbol number of each character that occurs in some string; others reset the search. */
+  private readonly symbols = new Map<number, number>();
+  private readonly table: Int32Array;
+  private readonly output: (readonly number[] | null)[];
 
   constructor(sets: readonly (readonly string[])[]) {
     this.size = sets.length;
+    const next: Map<number, number>[] = [new Map()];
+    const outputs: number[][] = [[]];
     sets.forEach((strings, setIndex) => {
-      for (const text of strings) {
+      for (const whole of strings) {
+        const text = whole.slice(0, INDEXED_LENGTH);
         let state = 0;
-        for (const char of text) {
-          let target = this.next[state]?.get(char);
+        for (let i = 0; i < text.length; i += 1) {
+          const code = text.charCodeAt(i);
+          if (!this.symbols.has(code)) this.symbols.set(code, this.symbols.size);
+          let target = next[state]?.get(code);
           if (target === undefined) {
-            target = this.next.length;
-            this.next.push(new Map());
-            this.fail.push(0);
-            this.output.push([]);
-            this.next[state]?.set(char, target);
+            target = next.length;
+            next.push(new Map());
+            outputs.push([]);
+            next[state]?.set(code, target);
           }
           state = target;
         }
-        const out = this.output[state];
+        const out = outputs[state];
         if (out && !out.includes(setIndex)) out.push(setIndex);
       }
     });
-    // Breadth first: each state's failure link is the longest proper suffix that is a state.
-    const queue: number[] = [...(this.next[0]?.values() ?? [])];
-    for (let head = 0; head < queue.length; head += 1) {
-      const state = queue[head] ?? 0;
-      for (const [char, target] of this.next[state] ?? []) {
+    const width = this.symbols.size;
+    const table = new Int32Array(next.length * width);
+    const fail = new Int32Array(next.length);
+    // Breadth first: a state's missing transitions are those of its failure state (the
+    // longest proper suffix that is also a state), whose row is already complete.
+    const queue: number[] = [];
+    for (const [code, symbol] of this.symbols) {
+      const target = next[0]?.get(code);
+      if (target !== undefined) {
+        table[symbol] = target;
         queue.push(target);
-        let fallback = this.fail[state] ?? 0;
-        while (fallback !== 0 && !this.next[fallback]?.has(char))
-          fallback = this.fail[fallback] ?? 0;
-        const link = this.next[fallback]?.get(char);
-        this.fail[target] = link !== undefined && link !== target ? link : 0;
-        const inherited = this.output[this.fail[target] ?? 0] ?? [];
-        const own = this.output[target] ?? [];
-        for (const setIndex of inherited) if (!own.includes(setIndex)) own.push(setIndex);
       }
     }
+    for (let head = 0; head < queue.length; head += 1) {
+      const state = queue[head] ?? 0;
+      const failRow = (fail[state] ?? 0) * width;
+      const own = outputs[state] ?? [];
+      for (const setIndex of outputs[fail[state] ?? 0] ?? []) {
+        if (!own.includes(setIndex)) own.push(setIndex);
+      }
+      for (const [code, symbol] of this.symbols) {
+        const target = next[state]?.get(code);
+        if (target === undefined) {
+          table[state * width + symbol] = table[failRow + symbol] ?? 0;
+        } else {
+          table[state * width + symbol] = target;
+          fail[target] = table[failRow + symbol] ?? 0;
+          queue.push(target);
+        }
+      }
+    }
+    this.table = table;
+    this.output = outputs.map((out) => (out.length > 0 ? out : null));
   }
 
   /** found[i] is true when some string of set i occurs in `text`. */
   find(text: string): boolean[] {
     const found = new Array<boolean>(this.size).fill(false);
+    const width = this.symbols.size;
     let state = 0;
-    for (const char of text) {
-      for (;;) {
-        const target = this.next[state]?.get(char);
-        if (target !== undefined) {
-          state = target;
-          break;
-        }
-        if (state === 0) break;
-        state = this.fail[state] ?? 0;
-      }
-      for (const setIndex of this.output[state] ?? []) found[setIndex] = true;
+    for (let i = 0; i < text.length; i += 1) {
+      const symbol = this.symbols.get(text.charCodeAt(i));
+      state = symbol === undefined ? 0 : (this.table[state * width + symbol] ?? 0);
+      const out = this.output[state];
+      if (out) for (const setIndex of out) found[setIndex] = true;
     }
     return found;
   }

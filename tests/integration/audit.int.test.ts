@@ -71,6 +71,8 @@ describe.skipIf(!dbAvailable)('audit of security events', () => {
     expect((await browser.get('/api/me/export')).status).toBe(200);
     testApp.clock.advance(1);
     expect((await browser.get('/api/me/export?format=csv&kind=journal')).status).toBe(200);
+    // A HEAD (a browser or proxy checking the download) exports nothing and records nothing.
+    expect((await browser.request('HEAD', '/api/me/export')).status).toBe(200);
 
     expect(await eventsOf(id)).toEqual([
       'sign-up',

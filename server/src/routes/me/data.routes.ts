@@ -32,7 +32,11 @@ export function dataRoutes(app: App): void {
       const actor = requireSignedIn(request);
       const format = request.query.format ?? 'json';
       const day = app.services.clock.now().toISOString().slice(0, 10);
-      await audit.record('export', actor.userId, { format, kind: request.query.kind ?? 'all' });
+      // A HEAD request (a browser or proxy checking the download) sends nothing away: no
+      // export happens, so none is recorded.
+      if (request.method !== 'HEAD') {
+        await audit.record('export', actor.userId, { format, kind: request.query.kind ?? 'all' });
+      }
       if (format === 'csv') {
         const kind = request.query.kind ?? 'checkins';
         return reply

@@ -11,6 +11,7 @@ import Fastify, {
 import { randomUUID } from 'node:crypto';
 import type { Config } from './config';
 import type { DatabaseHandle } from './db/database';
+import { openKeyStore, type KeyStoreHandle } from './db/key-store';
 import { handleFrameworkError, registerErrorHandling } from './errors';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerSessionPolicy } from './policies/session.policy';
@@ -37,12 +38,14 @@ import { AuditRepository } from './repositories/audit.repository';
 import { CheckinRepository } from './repositories/checkin.repository';
 import { GrantRepository } from './repositories/grant.repository';
 import { JournalRepository } from './repositories/journal.repository';
+import { LegacyPersonKeyRepository } from './repositories/legacy-person-key.repository';
 import { PersonKeyRepository } from './repositories/person-key.repository';
 import { PersonalDataRepository } from './repositories/personal-data.repository';
 import { SafetyPlanRepository } from './repositories/safety-plan.repository';
 import { AccountService } from './services/account.service';
 import { CheckinService } from './services/checkin.service';
 import { KeyService } from './services/crypto/key.service';
+import { moveLegacyPersonKeys } from './services/crypto/legacy-key-move';
 import { loadMasterKeyRing, type MasterKeyRing } from './services/crypto/master-key';
 import { ExportService } from './services/export.service';
 import { JournalService } from './services/journal.service';
@@ -59,6 +62,7 @@ import { LearnLibrary } from './services/learn.service';
 
 export interface Services {
   database: DatabaseHandle;
+  keyStore: KeyStoreHandle;
   auth: AuthService;
   consent: ConsentService;
   learn: LearnLibrary;
@@ -96,6 +100,12 @@ export interface BuildOptions {
   learn?: LearnLibrary;
   /** The master key ring; by default loaded from CLOSER_MASTER_KEY or the key file in DATA_DIR. */
   keyRing?: MasterKeyRing;
+  /**
+   * The key store holding the wrapped person keys, apart from the main database. By default
+   * opened where the configuration says (KEY_STORE_URL, else beside the main database) and
+   * closed with the app; one passed in is left open.
+   */
+  keyStore?: KeyStoreHandle;
   logger?: boolean;
   /** Lets a test add routes (for example a health-data route) before the app is sealed. */
   extend?: (app: App) => void;
@@ -134,10 +144,17 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     },
   });
   const keyRing = options.keyRing ?? loadMasterKeyRing({ dataDir: config.dataDir }).ring;
-  const keys = new KeyService(
-    new PersonKeyRepository(database.db, () => clock.now().toISOString()),
+  const keyStore = options.keyStore ?? (await openKeyStore(config));
+  if (!options.keyStore) app.addHook('onClose', () => keyStore.close());
+  const personKeys = new PersonKeyRepository(keyStore.db, () => clock.now().toISOString());
+  // Installs from before the key store kept the keys in the main database: move them first.
+  const moved = await moveLegacyPersonKeys(
+    new LegacyPersonKeyRepository(database),
+    personKeys,
     keyRing,
   );
+  if (moved !== null) app.log.info({ moved }, 'person keys moved into the key store');
+  const keys = new KeyService(personKeys, keyRing);
   const vault = new EncryptedTextVault(keys);
   const accessLog = new AccessLogService(new AccessLogRepository(database.db), clock);
   const audit = new AuditService(new AuditRepository(database.db), clock);
@@ -153,6 +170,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   const personalData = new PersonalDataRepository(database.db);
   app.decorate('services', {
     database,
+    keyStore,
     auth,
     consent: new ConsentService(new ConsentRepository(database), clock),
     learn: options.learn ?? LearnLibrary.fromDirectory(config.contentDir),
@@ -186,7 +204,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   });
   app.addSchema(ErrorBody);
 
-  registerErrorHandling(app, () => database.ping());
+  registerErrorHandling(app, async () => (await database.ping()) && (await keyStore.ping()));
   registerSecurityHeaders(app);
   registerSessionPolicy(app, auth);
 

@@ -7,6 +7,13 @@ export interface Config {
   dataDir: string;
   /** A postgres:// URL selects PostgreSQL; otherwise SQLite in `dataDir`. */
   databaseUrl: string | null;
+  /**
+   * Where the wrapped person keys live, apart from the main database (crypto-shredding:
+   * docs/decisions/0006): a postgres:// URL, or a SQLite file when the main database is
+   * SQLite. Unset: `dataDir/keys.sqlite`, or the database `<main database>_keys` next to a
+   * PostgreSQL main database (see db/key-store.ts).
+   */
+  keyStoreUrl: string | null;
   /** Set behind a reverse proxy or load balancer so client addresses and https are seen. */
   trustProxy: boolean;
   /** Built web app; when missing, the API and Get help now still work. */
@@ -33,6 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: integer(env.PORT, 3000, 'PORT', 0, 65535),
     dataDir: path.resolve(env.DATA_DIR || path.join(process.cwd(), 'data')),
     databaseUrl: env.DATABASE_URL || null,
+    keyStoreUrl: env.KEY_STORE_URL || null,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     webDistDir: path.resolve(env.WEB_DIST_DIR || path.join(ROOT, 'dist', 'web')),
     contentDir: path.resolve(env.CONTENT_DIR || path.join(ROOT, 'content')),

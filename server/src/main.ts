@@ -4,7 +4,11 @@ import { openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { loadMasterKeyRing } from './services/crypto/master-key';
 
-/** Starts Closer: open the database, bring its schema up to date, serve. */
+/**
+ * Starts Closer: open the database, bring its schema up to date, serve. `buildApp` opens the
+ * key store (and moves any person keys an older version left in the main database into it);
+ * closing the app closes it.
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
   const database = openDatabase(config);
@@ -56,7 +60,9 @@ async function main(): Promise<void> {
 
   await app.listen({ host: config.host, port: config.port });
   const where = config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`;
-  app.log.info(`Closer is running at http://${config.host}:${config.port} (${where})`);
+  app.log.info(
+    `Closer is running at http://${config.host}:${config.port} (${where}; person keys in ${app.services.keyStore.description})`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -1,9 +1,11 @@
 import { randomBytes, createSecretKey } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAFETY_PLAN_SECTIONS } from '../../core/safety/safety-plan';
 import { MasterKeyRing } from '../../server/src/services/crypto/master-key';
 import { decryptField } from '../../server/src/services/crypto/field-cipher';
 import type { SignedUpUser } from '../factories/user.factory';
+import { backUpAndRestoreMainDatabase } from '../support/backup';
 import { TestClient } from '../support/http-client';
 import {
   grantAccess,
@@ -18,9 +20,10 @@ import {
 import { createTestApp, dbAvailable, type TestApp } from '../support/test-app';
 
 /**
- * Deleting an account: the password again, then every row of the person goes at once and
- * their data key is destroyed, so a copy of their encrypted rows taken before (a backup)
- * can no longer be read. Other people's data is untouched.
+ * Deleting an account: the password again, then the person's data key is destroyed in the
+ * key store and every row of theirs goes at once, so a copy of their encrypted rows taken
+ * before (a backup of the main database) can no longer be read. Other people's data is
+ * untouched, in the live database and in that backup.
  */
 
 type Backup = Record<string, Record<string, unknown>[]>;
@@ -34,7 +37,15 @@ describe.skipIf(!dbAvailable)('DELETE /api/me', () => {
   });
   afterAll(() => testApp.close());
 
-  /** Everything a person has, the way a database backup would hold it. */
+  /** The person's wrapped key in the live key store (the main database holds none). */
+  const keyStoreRows = (userId: string) =>
+    testApp.keyStore.db
+      .selectFrom('person_keys')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .execute();
+
+  /** Everything a person has in the main database, the way a backup of it would hold it. */
   const backupOf = async (userId: string): Promise<Backup> => {
     const backup: Backup = {};
     for (const { table, column } of await personalTablesOf(testApp.database)) {
@@ -100,7 +111,6 @@ describe.skipIf(!dbAvailable)('DELETE /api/me', () => {
       'users',
       'sessions',
       'consents',
-      'person_keys',
       'journal_entries',
       'checkins',
       'safety_plans',
@@ -111,6 +121,8 @@ describe.skipIf(!dbAvailable)('DELETE /api/me', () => {
     ]) {
       expect(before[table], `${table} has rows of the person before deletion`).toBeGreaterThan(0);
     }
+    expect(before).not.toHaveProperty('person_keys');
+    expect(await keyStoreRows(id)).toHaveLength(1);
     const othersBefore = await rowsOfPerson(testApp.database, staying.person.user.id);
 
     // Wrong password: refused, nothing changes, still signed in.
@@ -164,6 +176,7 @@ describe.skipIf(!dbAvailable)('DELETE /api/me', () => {
       .where('grantee_id', '=', id)
       .execute();
     expect(received).toEqual([]);
+    expect(await keyStoreRows(id)).toEqual([]);
     expect(await testApp.app.services.keys.existingDataKeyFor(id)).toBeNull();
 
     // The deletion itself is audited, without a link to the person.
@@ -209,9 +222,10 @@ describe.skipIf(!dbAvailable)('DELETE /api/me', () => {
     // ... and nothing recreated a key for the deleted person meanwhile.
     expect(await testApp.app.services.keys.existingDataKeyFor(id)).toBeNull();
 
-    // Restoring every row but the destroyed key: the person can even sign in again, but
-    // their text cannot be read: a clear ciphertext_invalid, never the words.
-    await restore(backup, ['person_keys', 'sessions']);
+    // Restoring every row of the main database (all a backup of it holds): the person can
+    // even sign in again, but their text cannot be read: a clear ciphertext_invalid, never
+    // the words.
+    await restore(backup, ['sessions']);
     const restored = new TestClient(testApp.app);
     const login = await restored.post('/api/auth/login', {
       login: leaving.person.login,
@@ -250,15 +264,169 @@ describe.skipIf(!dbAvailable)('DELETE /api/me', () => {
     for (const read of [journal, checkins, exported]) expect(read.text).not.toContain('Leaving');
     // Reading did not mint a new key that would make the old rows look like the person's.
     expect(await testApp.app.services.keys.existingDataKeyFor(id)).toBeNull();
-    expect(await selectRows(testApp.database, 'person_keys', 'user_id', id)).toEqual([]);
+    expect(await keyStoreRows(id)).toEqual([]);
   });
 
-  it('a full backup, wrapped key included, is unreadable once the master key has been rotated and the old one retired', async () => {
+  it('crypto-shredding: a backup of the main database taken before the deletion cannot be read for the deleted person, and still reads for everyone else', async () => {
+    const leaving = await somebody('Shredded');
+    const staying = await somebody('Kept');
+    const id = leaving.person.user.id;
+    const backup = await backUpAndRestoreMainDatabase(testApp);
+    try {
+      // A real backup: the person's rows are in it; their key is not, in any form.
+      expect(backup.bytes.includes(Buffer.from(id, 'utf8'))).toBe(true);
+      expect(backup.bytes.includes(Buffer.from('pk1:', 'utf8'))).toBe(false);
+      const [wrapped] = await keyStoreRows(id);
+      expect(backup.bytes.includes(Buffer.from(wrapped?.wrapped_key ?? '-', 'utf8'))).toBe(false);
+
+      // An app started on the restored backup, with the live key store and master key ring.
+      const onBackup = () =>
+        createTestApp({
+          onDatabase: backup.location,
+          env: { KEY_STORE_URL: testApp.keyStoreUrl },
+          keyRing: testApp.keyRing,
+          clock: testApp.clock,
+        });
+      const signIn = async (app: TestApp, who: Person) => {
+        const client = new TestClient(app.app);
+        const response = await client.post('/api/auth/login', {
+          login: who.person.login,
+          password: who.person.password,
+        });
+        expect(response.status, response.text).toBe(200);
+        return client;
+      };
+
+      // Before the deletion, the restored backup reads for both: it is a usable backup.
+      const early = await onBackup();
+      try {
+        const client = await signIn(early, leaving);
+        const read = await client.get(`/api/journal/${leaving.entries[0]}`);
+        expect(read.status, read.text).toBe(200);
+        expect(read.body.entry.text).toBe('Shredded: the first entry.');
+      } finally {
+        await early.close();
+      }
+
+      const gone = await leaving.client.delete('/api/me', {
+        body: { password: leaving.person.password },
+      });
+      expect(gone.status, gone.text).toBe(204);
+      expect(await keyStoreRows(id)).toEqual([]);
+
+      // After it: the same backup, the same live key store and master keys.
+      const late = await onBackup();
+      try {
+        // The backup still has the account, so the person can sign in there; nothing of
+        // what they wrote can be read: a clear error, never the words.
+        const client = await signIn(late, leaving);
+        for (const path of [
+          `/api/journal/${leaving.entries[0]}`,
+          `/api/journal/${leaving.entries[1]}`,
+          `/api/checkins/${leaving.checkin}`,
+          '/api/safety-plan',
+        ]) {
+          const read = await client.get(path);
+          expect(read.status, `${path}: ${read.text}`).toBe(500);
+          expect(read.body.error.code, path).toBe('ciphertext_invalid');
+          expect(read.text, path).not.toContain('Shredded');
+        }
+        const journal = await client.get('/api/journal');
+        expect(journal.status, journal.text).toBe(200);
+        expect(journal.body.entries).toHaveLength(2);
+        expect(
+          journal.body.entries.every(
+            (entry: { unreadable?: boolean; text: string }) =>
+              entry.unreadable && entry.text === '',
+          ),
+        ).toBe(true);
+        const exported = await client.get('/api/me/export');
+        expect(exported.status, exported.text.slice(0, 300)).toBe(200);
+        expect(exported.text).not.toContain('Shredded');
+
+        // Everybody else in the same backup reads as before.
+        const other = await signIn(late, staying);
+        for (const [index, entryId] of staying.entries.entries()) {
+          const read = await other.get(`/api/journal/${entryId}`);
+          expect(read.status, read.text).toBe(200);
+          expect(read.body.entry.text).toBe(`Kept: the ${index === 0 ? 'first' : 'second'} entry.`);
+        }
+        expect((await other.get(`/api/checkins/${staying.checkin}`)).body.checkin.note).toBe(
+          'Kept: a check-in note.',
+        );
+        const plan = await other.get('/api/safety-plan');
+        expect(plan.status, plan.text).toBe(200);
+        for (const section of SAFETY_PLAN_SECTIONS) {
+          expect(plan.body.plan.sections[section]).toEqual(['Kept plan']);
+        }
+        // Reading the backup minted no key for the deleted person in the live key store.
+        expect(await keyStoreRows(id)).toEqual([]);
+      } finally {
+        await late.close();
+      }
+    } finally {
+      await backup.remove();
+    }
+  });
+
+  it('a deletion that fails after the key is destroyed leaves the text unreadable, and asking again completes it', async () => {
+    const leaving = await somebody('Half-deleted');
+    const id = leaving.person.user.id;
+    // Make deleting journal rows fail, as a database error half-way through would.
+    const sqlite = testApp.kind === 'sqlite';
+    await sql
+      .raw(
+        sqlite
+          ? `create trigger refuse_journal_delete before delete on journal_entries
+             begin select raise(abort, 'journal rows cannot be deleted just now'); end`
+          : `create function refuse_journal_delete() returns trigger language plpgsql as $$
+             begin raise exception 'journal rows cannot be deleted just now'; end $$;
+             create trigger refuse_journal_delete before delete on journal_entries
+             for each row execute function refuse_journal_delete()`,
+      )
+      .execute(testApp.database.db);
+    try {
+      const failed = await leaving.client.delete('/api/me', {
+        body: { password: leaving.person.password },
+      });
+      expect(failed.status, failed.text).toBe(500);
+      // The rows are all still there (one transaction), but the key is already gone.
+      expect((await rowsOfPerson(testApp.database, id)).journal_entries).toBe(2);
+      expect(await keyStoreRows(id)).toEqual([]);
+      const read = await leaving.client.get(`/api/journal/${leaving.entries[0]}`);
+      expect(read.status, read.text).toBe(500);
+      expect(read.body.error.code).toBe('ciphertext_invalid');
+      expect(read.text).not.toContain('Half-deleted');
+    } finally {
+      await sql
+        .raw(
+          sqlite
+            ? 'drop trigger refuse_journal_delete'
+            : 'drop trigger refuse_journal_delete on journal_entries; drop function refuse_journal_delete()',
+        )
+        .execute(testApp.database.db);
+    }
+
+    // Still signed in: asking again finishes the job.
+    const again = await leaving.client.delete('/api/me', {
+      body: { password: leaving.person.password },
+    });
+    expect(again.status, again.text).toBe(204);
+    const after = await rowsOfPerson(testApp.database, id);
+    expect(
+      Object.values(after).every((count) => count === 0),
+      JSON.stringify(after),
+    ).toBe(true);
+    expect(await keyStoreRows(id)).toEqual([]);
+  });
+
+  it('the remaining window, a key-store backup from before the deletion, closes once the master key is rotated and the old one retired', async () => {
     const leaving = await somebody('Rotated-away');
     const staying = await somebody('Rotated-stays');
     const id = leaving.person.user.id;
     const backup = await backupOf(id);
-    expect(backup.person_keys).toHaveLength(1);
+    const keyBackup = await keyStoreRows(id);
+    expect(keyBackup).toHaveLength(1);
     const gone = await leaving.client.delete('/api/me', {
       body: { password: leaving.person.password },
     });
@@ -292,8 +460,10 @@ describe.skipIf(!dbAvailable)('DELETE /api/me', () => {
         'Rotated-stays: the first entry.',
       );
 
-      // The whole pre-deletion backup comes back, the old wrapped key with it.
+      // Both pre-deletion backups come back: the main database's rows and the old wrapped
+      // key from the key store's backup.
       await restore(backup, ['sessions']);
+      await testApp.keyStore.db.insertInto('person_keys').values(keyBackup).execute();
       const restored = new TestClient(retired.app);
       expect(
         (

@@ -38,6 +38,7 @@ async function startServer(dataDir: string): Promise<Server> {
   };
   for (const name of [
     'DATABASE_URL',
+    'KEY_STORE_URL',
     'CLOSER_MASTER_KEY',
     'CLOSER_MASTER_KEY_PREVIOUS',
     'CLOSER_MASTER_KEY_FILE',

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signUp } from '../factories/user.factory';
 import { TestClient } from '../support/http-client';
+import { signUpWithConsent } from '../support/personal-data';
 import { createTestApp, dbAvailable, type TestApp } from '../support/test-app';
 
 describe.skipIf(!dbAvailable)('GET /healthz', () => {
@@ -28,6 +29,22 @@ describe.skipIf(!dbAvailable)('GET /healthz', () => {
       error: { code: 'service_unavailable', message: expect.any(String) },
     });
     expect(response.text).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('answers 503 once the key store is closed: without it no text can be read or saved', async () => {
+    await signUpWithConsent(client);
+    await testApp.keyStore.close();
+    const response = await client.get('/healthz');
+    expect(response.status).toBe(503);
+    expect(response.body).toEqual({
+      error: { code: 'service_unavailable', message: 'The key store is not answering.' },
+    });
+    // Saving a first text needs the key store: an outage, said plainly, not a 500.
+    const save = await client.post('/api/journal', { text: 'Written while the keys are away.' });
+    expect(save.status, save.text).toBe(503);
+    expect(save.body.error.code).toBe('service_unavailable');
+    // Whatever does not need a key still works.
+    expect((await client.get('/api/me')).status).toBe(200);
   });
 
   it('keeps public reading open and answers 503, not 500, when the database goes down mid-session', async () => {

@@ -35,7 +35,7 @@ describe.skipIf(!dbAvailable)('master key rotation', () => {
   afterAll(() => first.close());
 
   const keyRows = () =>
-    first.database.db
+    first.keyStore.db
       .selectFrom('person_keys')
       .selectAll()
       .where(
@@ -157,7 +157,7 @@ describe.skipIf(!dbAvailable)('master key rotation', () => {
         version: (await client.get('/api/consent')).body.version,
       });
       await writeEntry(client, 'A newcomer under K2.');
-      const row = await third.database.db
+      const row = await third.keyStore.db
         .selectFrom('person_keys')
         .select('master_key_id')
         .where('user_id', '=', newcomer.user.id)

@@ -6,11 +6,13 @@ import { createTestApp, dbAvailable, type TestApp } from '../support/test-app';
 
 /**
  * The key service's storage contract (conditional insert, compare-and-set replace, delete for
- * good, keyset paging by master key) run against the real repository on each database: the
- * unit tier runs the same contract against the in-memory store only.
+ * good, keyset paging by master key) run against the real repository over the real key
+ * store of each kind: `keys.sqlite` beside a SQLite main database, the `<name>_keys`
+ * database beside a PostgreSQL one. The unit tier runs the same contract against the
+ * in-memory store and a SQLite key store file.
  */
 
-describe.skipIf(!dbAvailable)('PersonKeyRepository', () => {
+describe.skipIf(!dbAvailable)('PersonKeyRepository over the key store', () => {
   let testApp: Promise<TestApp> | null = null;
   const app = () => (testApp ??= createTestApp());
   afterAll(async () => {
@@ -18,25 +20,11 @@ describe.skipIf(!dbAvailable)('PersonKeyRepository', () => {
   });
 
   personKeyStoreContract('PersonKeyRepository', async () => {
-    const { database, clock } = await app();
+    const { keyStore, clock } = await app();
     return {
-      store: new PersonKeyRepository(database.db, () => clock.now().toISOString()),
-      async newUserId() {
-        const id = randomUUID();
-        const now = clock.now().toISOString();
-        await database.db
-          .insertInto('users')
-          .values({
-            id,
-            email: null,
-            username: `key-store-${id.slice(0, 8)}`,
-            password_hash: 'not a real hash',
-            created_at: now,
-            updated_at: now,
-          })
-          .execute();
-        return id;
-      },
+      store: new PersonKeyRepository(keyStore.db, () => clock.now().toISOString()),
+      // The key store is another database: no `users` row to point at, any id will do.
+      newUserId: async () => randomUUID(),
     };
   });
 });

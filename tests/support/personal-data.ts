@@ -178,34 +178,41 @@ export function sqliteFileBytes(file: string): { name: string; bytes: Buffer }[]
     .map((name) => ({ name, bytes: fs.readFileSync(path.join(folder, name)) }));
 }
 
-/** pg_dump of the highest installed PostgreSQL, else the one on PATH. */
-function pgDumpBinary(): string {
+/**
+ * A PostgreSQL client program (pg_dump, pg_restore) of the highest installed version, the
+ * folder the throwaway cluster's binaries come from, else the one on PATH. Answers the
+ * program and arguments to run it with: as the postgres user when we are root, as the
+ * throwaway cluster runs.
+ */
+export function postgresCommand(name: string, args: string[]): [string, string[]] {
+  let binary = name;
   const root = '/usr/lib/postgresql';
   if (fs.existsSync(root)) {
     const versions = fs
       .readdirSync(root)
-      .filter((name) => /^\d+(\.\d+)?$/.test(name))
+      .filter((version) => /^\d+(\.\d+)?$/.test(version))
       .sort((a, b) => Number.parseFloat(b) - Number.parseFloat(a));
     for (const version of versions) {
-      const candidate = path.join(root, version, 'bin', 'pg_dump');
-      if (fs.existsSync(candidate)) return candidate;
+      const candidate = path.join(root, version, 'bin', name);
+      if (fs.existsSync(candidate)) {
+        binary = candidate;
+        break;
+      }
     }
   }
-  return 'pg_dump';
+  return process.getuid?.() === 0
+    ? ['runuser', ['-u', 'postgres', '--', binary, ...args]]
+    : [binary, args];
 }
 
-/**
- * A plain-SQL `pg_dump` of a test app's PostgreSQL database, as a backup would hold it. Run
- * as the postgres user when we are root, as the throwaway cluster is.
- */
+/** A plain-SQL `pg_dump` of a test app's PostgreSQL database, as a backup would hold it. */
 export async function pgDump(testApp: TestApp): Promise<string> {
   if (testApp.kind !== 'postgres') throw new Error('This test app runs on SQLite.');
-  const binary = pgDumpBinary();
-  const args = ['--no-owner', '--no-privileges', `--dbname=${testApp.location.target}`];
-  const [program, programArgs] =
-    process.getuid?.() === 0
-      ? ['runuser', ['-u', 'postgres', '--', binary, ...args]]
-      : [binary, args];
+  const [program, programArgs] = postgresCommand('pg_dump', [
+    '--no-owner',
+    '--no-privileges',
+    `--dbname=${testApp.location.target}`,
+  ]);
   const { stdout } = await run(program, programArgs, {
     cwd: '/',
     maxBuffer: 256 * 1024 * 1024,

@@ -7,6 +7,7 @@ import { inject } from 'vitest';
 import { buildApp, type App } from '../../server/src/app';
 import { loadConfig, type Config } from '../../server/src/config';
 import { openPostgres, openSqlite, type DatabaseHandle } from '../../server/src/db/database';
+import { keyStoreLocation, openKeyStore, type KeyStoreHandle } from '../../server/src/db/key-store';
 import { migrateToLatest } from '../../server/src/db/migrate';
 import { loadMasterKeyRing, type MasterKeyRing } from '../../server/src/services/crypto/master-key';
 import { TestClock } from './test-clock';
@@ -19,7 +20,8 @@ export type TestDatabaseKind = 'sqlite' | 'postgres';
 export const testDatabaseKind: TestDatabaseKind =
   process.env.CLOSER_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
 
-const postgresAdminUrl: string | null =
+/** Admin URL of the PostgreSQL cluster this project runs against (null on SQLite). */
+export const postgresAdminUrl: string | null =
   testDatabaseKind === 'postgres' ? (inject('postgresUrl') ?? null) : null;
 
 /**
@@ -41,11 +43,17 @@ export interface TestAppOptions {
   /** Share a clock, for example between two instances. Default: a new frozen clock. */
   clock?: TestClock;
   /**
-   * Build a second app instance on the database of an existing test app, with its own
-   * connections, as a second server behind a load balancer would be. It shares that app's
-   * clock unless `clock` is given, and its close() leaves the database in place.
+   * Build a second app instance on the database and key store of an existing test app, with
+   * its own connections, as a second server behind a load balancer would be. It shares that
+   * app's clock unless `clock` is given, and its close() leaves both in place.
    */
   sameDatabaseAs?: TestApp;
+  /**
+   * Build on an existing database (a restored backup, say) instead of a new one; close()
+   * leaves it in place. The key store is the configured one: by default a new, empty one,
+   * or another app's live store with `env: {KEY_STORE_URL: other.keyStoreUrl}`.
+   */
+  onDatabase?: TestDatabaseLocation;
   /**
    * The master key ring. Default: that of `sameDatabaseAs` (an instance on the same database
    * must unwrap the same person keys), else the one the server itself would load (a key file
@@ -62,13 +70,17 @@ export interface TestApp {
   kind: TestDatabaseKind;
   /** The master key ring the app was built with. */
   keyRing: MasterKeyRing;
+  /** The key store the app was built with: wrapped person keys, apart from `database`. */
+  keyStore: KeyStoreHandle;
+  /** The KEY_STORE_URL that names this app's key store (a SQLite file or a postgres:// URL). */
+  keyStoreUrl: string;
   /** Stops the app, closes the database (if the test has not) and removes what it made. */
   close(): Promise<void>;
-  /** @internal How another instance reaches the same database. */
-  readonly location: DatabaseLocation;
+  /** How another instance reaches the same main database. */
+  readonly location: TestDatabaseLocation;
 }
 
-interface DatabaseLocation {
+export interface TestDatabaseLocation {
   kind: TestDatabaseKind;
   /** SQLite: the database file. PostgreSQL: the database's URL. */
   target: string;
@@ -76,7 +88,9 @@ interface DatabaseLocation {
 
 /**
  * Builds the real application on a real, empty, migrated database: a SQLite file in a fresh
- * temporary folder, or a fresh PostgreSQL database (dropped again by close()).
+ * temporary folder, or a fresh PostgreSQL database (dropped again by close()). Its key store
+ * is where the server itself would put it: `keys.sqlite` in that folder, or the database
+ * `<name>_keys`, which opening it creates (and close() drops).
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   if (!dbAvailable)
@@ -96,7 +110,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   };
 
   try {
-    const location = options.sameDatabaseAs?.location ?? (await createDatabase(folder, cleanups));
+    const location =
+      options.sameDatabaseAs?.location ??
+      options.onDatabase ??
+      (await createDatabase(folder, cleanups));
     // A SQLite file belongs to one process (exclusive locking), so a second instance on
     // SQLite shares the first one's connection; on PostgreSQL it gets its own pool.
     const shared = location.kind === 'sqlite' ? options.sameDatabaseAs?.database : undefined;
@@ -114,8 +131,14 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       WEB_DIST_DIR: webDistDir,
       LOG_LEVEL: 'silent',
       ...(location.kind === 'postgres' ? { DATABASE_URL: location.target } : {}),
+      ...(options.sameDatabaseAs ? { KEY_STORE_URL: options.sameDatabaseAs.keyStoreUrl } : {}),
       ...options.env,
     });
+    const storeLocation = keyStoreLocation(config);
+    const keyStoreUrl = storeLocation.kind === 'sqlite' ? storeLocation.file : storeLocation.url;
+    // Opened here rather than by buildApp, so that a failed start closes it too.
+    const keyStore = await openKeyStore(config);
+    cleanups.push(() => keyStore.close());
     const clock = options.clock ?? options.sameDatabaseAs?.clock ?? new TestClock();
     const keyRing =
       options.keyRing ??
@@ -124,6 +147,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     const app = await buildApp({
       config,
       database,
+      keyStore,
       clock,
       keyRing,
       logger: false,
@@ -139,6 +163,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       config,
       kind: location.kind,
       keyRing,
+      keyStore,
+      keyStoreUrl,
       location,
       async close() {
         if (closed) return;
@@ -155,7 +181,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
 async function createDatabase(
   folder: string,
   cleanups: (() => Promise<void> | void)[],
-): Promise<DatabaseLocation> {
+): Promise<TestDatabaseLocation> {
   if (testDatabaseKind === 'sqlite') {
     return { kind: 'sqlite', target: path.join(folder, 'closer.sqlite') };
   }
@@ -169,13 +195,18 @@ async function createDatabase(
       cause: error,
     });
   }
-  cleanups.push(() => adminQuery(adminUrl, `drop database if exists ${name} with (force)`));
+  cleanups.push(async () => {
+    await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
+    // The key store the app created beside it (db/key-store.ts names it so).
+    await adminQuery(adminUrl, `drop database if exists ${name}_keys with (force)`);
+  });
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return { kind: 'postgres', target: url.toString() };
 }
 
-async function adminQuery(adminUrl: string, statement: string): Promise<void> {
+/** Runs one statement on the test cluster through its admin connection. */
+export async function adminQuery(adminUrl: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {

@@ -1,6 +1,8 @@
 /**
- * Table shapes as Kysely sees them. Timestamps cross this boundary as ISO 8601 strings in
- * UTC on both databases (dialect.ts makes PostgreSQL return them that way).
+ * Table shapes of the main database as Kysely sees them. Timestamps cross this boundary as
+ * ISO 8601 strings in UTC on both databases (dialect.ts makes PostgreSQL return them that
+ * way). The wrapped person keys are not here: they live in the key store, a database of
+ * their own (key-store.ts).
  */
 
 export interface UsersTable {
@@ -36,13 +38,6 @@ export interface ConsentsTable {
   version: string;
   given_at: string;
   withdrawn_at: string | null;
-}
-
-export interface PersonKeysTable {
-  user_id: string;
-  wrapped_key: string;
-  master_key_id: string;
-  created_at: string;
 }
 
 export interface CheckinsTable {
@@ -124,7 +119,6 @@ export interface Database {
   sessions: SessionsTable;
   login_throttles: LoginThrottlesTable;
   consents: ConsentsTable;
-  person_keys: PersonKeysTable;
   checkins: CheckinsTable;
   journal_entries: JournalEntriesTable;
   safety_plans: SafetyPlansTable;

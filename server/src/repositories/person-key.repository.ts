@@ -1,12 +1,16 @@
 import type { Kysely } from 'kysely';
 import { isUniqueViolation } from '../db/dialect';
-import type { Database } from '../db/schema';
+import type { KeyStoreDatabase } from '../db/key-store';
 import { masterKeyIdOf, type PersonKeyStore } from '../services/crypto/person-keys';
 
-/** Wrapped per-person data keys: the only table the key service touches. */
+/**
+ * Wrapped per-person data keys, in the key store: a database of its own, apart from the main
+ * one, so that destroying a key here also shreds the person's text in every backup of the
+ * main database (db/key-store.ts, docs/decisions/0006).
+ */
 export class PersonKeyRepository implements PersonKeyStore {
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly db: Kysely<KeyStoreDatabase>,
     private readonly now: () => string,
   ) {}
 

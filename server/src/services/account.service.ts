@@ -14,15 +14,19 @@ export class AccountService {
   ) {}
 
   /**
-   * Destroys the person's data key first (crypto-shredding: any copy of their encrypted rows,
-   * a backup included, becomes unreadable), then deletes every row of theirs in one
-   * transaction. The audit keeps only that an account was deleted, with no link to it.
+   * Destroys the person's data key in the key store first (crypto-shredding: their encrypted
+   * rows become unreadable wherever copies are, backups of the main database included), then
+   * deletes every row of theirs in one transaction. If that fails, their text is already
+   * unreadable, they are still signed in, and asking again completes the deletion. The audit
+   * keeps only that an account was deleted, with no link to it.
    */
   async deleteAccount(actor: Actor, password: string): Promise<void> {
     await this.auth.confirmPassword(actor.userId, password);
     await this.vault.destroyKey(actor.userId);
-    await this.auth.endAllSessions(actor.userId);
     await this.data.deleteAll(actor.userId);
+    // A request of theirs that was saving text meanwhile may have made a new key: gone too.
+    await this.vault.destroyKey(actor.userId);
+    await this.auth.endAllSessions(actor.userId);
     await this.audit.record('account-deleted', null);
   }
 }

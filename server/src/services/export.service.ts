@@ -27,7 +27,6 @@ export interface PersonalExport {
 const SECRET_COLUMNS: Partial<Record<PersonalTable, string[]>> = {
   users: ['password_hash'],
   sessions: ['id', 'csrf_token'],
-  person_keys: ['wrapped_key'],
 };
 
 /** CSV kinds a person can download, one file each. */

@@ -2,8 +2,8 @@ import { masterKeyIdOf, type PersonKeyStore } from './person-keys';
 
 /**
  * A `PersonKeyStore` in a Map, for unit tests of code that encrypts. It follows the same
- * contract as the database repository (`personKeyStoreContract` runs against both), and
- * `snapshot`/`restore` stand in for a database backup and its restore.
+ * contract as the key store repository (`personKeyStoreContract` runs against both), and
+ * `snapshot`/`restore` stand in for a backup of the key store and its restore.
  */
 export class InMemoryPersonKeyStore implements PersonKeyStore {
   private rows = new Map<string, string>();
@@ -42,7 +42,7 @@ export class InMemoryPersonKeyStore implements PersonKeyStore {
       .map(([userId, wrappedKey]) => ({ userId, wrappedKey }));
   }
 
-  /** A copy of every row, as a backup would hold them. */
+  /** A copy of every row, as a backup of the key store would hold them. */
   snapshot(): Map<string, string> {
     return new Map(this.rows);
   }

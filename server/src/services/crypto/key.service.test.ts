@@ -139,7 +139,7 @@ describe('KeyService.dataKeyFor', () => {
 });
 
 describe('KeyService.destroy (crypto-shredding)', () => {
-  it('makes copies of the encrypted rows unreadable, for that person only', async () => {
+  it('makes copies of the encrypted rows (a main-database backup) unreadable, for that person only', async () => {
     const store = new InMemoryPersonKeyStore();
     const keys = new KeyService(store, onlyK1);
     const rowsOfA = [
@@ -147,7 +147,8 @@ describe('KeyService.destroy (crypto-shredding)', () => {
       await writeJournal(keys, 'person-a', 'Today I said no, and it was fine.'),
     ];
     const rowOfB = await writeJournal(keys, 'person-b', 'B keeps writing.');
-    // The backup: a copy of the data rows, taken before the deletion.
+    // The backup: a copy of the data rows, taken before the deletion. A backup of the main
+    // database holds nothing else: the keys live in the key store, a database of their own.
     const backup = structuredClone(rowsOfA);
 
     await keys.destroy('person-a');
@@ -170,17 +171,25 @@ describe('KeyService.destroy (crypto-shredding)', () => {
     }
   });
 
-  it('also shreds a pre-deletion backup of the key store, once its master key is retired', async () => {
-    // A full backup holds the wrapped person keys too. While the master key they were wrapped
-    // with is still in the ring, that backup can be read: this test pins down that limit, and
-    // the procedure that closes it (docs/decisions/0006: rotate, then retire the old key).
+  it('leaves a pre-deletion backup of the key store readable until it expires or its master key is retired', async () => {
+    // A backup of the key store taken before the deletion still holds the wrapped key. While
+    // that backup is kept and the master key that wrapped the key is in the ring, it can be
+    // read: this test pins down that remaining window, and the two things that close it
+    // (docs/decisions/0006): the backup's retention running out, or a rotation followed by
+    // retiring the old master key.
     const store = new InMemoryPersonKeyStore();
     const before = new KeyService(store, onlyK1);
     const rowOfA = await writeJournal(before, 'person-a', 'Please forget me.');
     const rowOfB = await writeJournal(before, 'person-b', 'Keep me.');
+    // Both backups, taken before the deletion: the main database's rows and the key store.
     const fullBackup = { keys: store.snapshot(), rows: structuredClone([rowOfA, rowOfB]) };
 
     await before.destroy('person-a');
+    // The main database's backup with the live key store: unreadable for A at once.
+    await expect(readJournal(new KeyService(store, onlyK1), rowOfA)).rejects.toMatchObject({
+      code: 'ciphertext_invalid',
+    });
+    // With the key store's own backup restored as well: still readable. This is the window.
     const restoredNow = new InMemoryPersonKeyStore();
     restoredNow.restore(fullBackup.keys);
     expect(await readJournal(new KeyService(restoredNow, onlyK1), rowOfA)).toBe(

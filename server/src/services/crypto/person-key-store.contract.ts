@@ -5,14 +5,15 @@ import { createPersonKey, masterKeyIdOf, wrapPersonKey, type PersonKeyStore } fr
 
 export interface PersonKeyStoreUnderTest {
   store: PersonKeyStore;
-  /** Makes a person the store may hold a key for (a `users` row, for the repository). */
+  /** An id of a person the store may hold a key for (and holds none for yet). */
   newUserId(): Promise<string>;
 }
 
 /**
  * The behaviour KeyService relies on, as a test suite any `PersonKeyStore` can run: the
- * in-memory store in the unit tier, the database repository in the integration tier (call it
- * from a `*.int.test.ts`, with a `makeStore` that opens the test database).
+ * in-memory store and a SQLite key store file in the unit tier, the repository over the key
+ * store of each database in the integration tier (call it from a `*.int.test.ts`, with a
+ * `makeStore` that opens the test app's key store).
  */
 export function personKeyStoreContract(
   name: string,

@@ -29,9 +29,10 @@ const TAG_BYTES = 16;
 const WRAPPED_PATTERN = /^pk1:([0-9a-f]{8}):([A-Za-z0-9_-]{80})$/;
 
 /**
- * Where wrapped person keys are kept: one row per person. The server implements it with a
- * repository (table `person_keys`, see the decision record); tests use
- * `InMemoryPersonKeyStore`. `personKeyStoreContract` checks an implementation.
+ * Where wrapped person keys are kept: one row per person. The server implements it with
+ * `PersonKeyRepository`, over the key store: a database of its own, apart from the main one
+ * (db/key-store.ts, see the decision record); tests also use `InMemoryPersonKeyStore`.
+ * `personKeyStoreContract` checks an implementation.
  *
  * Writes are conditional on purpose: two requests creating a person's first key at once must
  * not overwrite each other (that would orphan whatever the loser encrypted), and a rotation
@@ -125,6 +126,25 @@ export function unwrapPersonKey(wrappedKey: string, ring: MasterKeyRing, userId:
     );
   } finally {
     raw?.fill(0);
+  }
+}
+
+/**
+ * True when two wrapped keys of one person hold the same data key (one is the other
+ * rewrapped with another master key). False when they differ, or when either does not unwrap.
+ */
+export function holdSameDataKey(
+  first: string,
+  second: string,
+  ring: MasterKeyRing,
+  userId: string,
+): boolean {
+  if (first === second) return true;
+  try {
+    return unwrapPersonKey(first, ring, userId).equals(unwrapPersonKey(second, ring, userId));
+  } catch (error) {
+    if (error instanceof DomainError) return false;
+    throw error;
   }
 }
 

@@ -223,6 +223,163 @@ export const enGB = {
   'safety.openPlan': 'Open my safety plan',
   'safety.dismiss': 'I am safe right now',
 
+  'layout.nav.check': 'Closeness Check',
+  'safety.saved.check': 'Your Closeness Check is saved.',
+  'safety.saved.checkAnswer':
+    'Your answer is kept. You can finish the Check whenever you are ready.',
+
+  'check.title': 'The Closeness Check',
+  'check.intro.time': '{count} questions, about {minutes} minutes in all.',
+  'check.intro.private':
+    'Your answers are private. We store them locked with your own key (encrypted), and only you can see them.',
+  'check.intro.skip':
+    'You can skip any question you would rather not answer. A few missing answers are fine.',
+  'check.intro.saving':
+    'Your answers are saved as you go. You can stop at any time and carry on later.',
+  'check.intro.notTitle': 'What the Check is not',
+  'check.start': 'Start the Check',
+  'check.versionChanged':
+    'The questions have changed since you started, so the Check starts again from the beginning. We are sorry about that.',
+  'check.resume.title': 'Carry on where you stopped',
+  'check.resume.carryOn': 'Carry on',
+  'check.resume.startAgain': 'Start again',
+  'check.resume.confirm': 'Start again from the beginning? Your answers so far will be cleared.',
+  'check.resume.confirmYes': 'Yes, clear my answers',
+  'check.resume.confirmNo': 'No, keep them',
+  'check.answered': 'You have answered {answered} of {total} questions.',
+  'check.screen': 'Screen {screen} of {screens}',
+  'check.screen.questions': 'Questions {first} to {last} of {total}.',
+  'check.skipHint': 'Choose the answer that fits you best lately. You can skip any question.',
+  'check.back': 'Back',
+  'check.next': 'Next',
+  'check.status.saving': 'Saving your answers…',
+  'check.status.saved': 'Your answers are saved.',
+  'check.status.offline':
+    'We cannot reach Closer just now. Your answers are kept on this device, and we will keep trying.',
+  'check.status.refused':
+    'We could not save your answers to your account just now. They are kept on this device.',
+  'check.status.keptHere': 'Your answers are kept on this device.',
+  'check.safety.skip': 'You can skip these questions, or say you would rather not answer.',
+  'check.safety.safeguardingText':
+    'Your answer says that someone may be frightening or controlling you. That is never your fault. These services know how to help. They will listen, and you can talk in confidence.',
+  'check.finish.title': 'Ready to see your results?',
+  'check.finish.all': 'You have answered all the questions about closeness. Thank you.',
+  'check.finish.some':
+    'You have answered {answered} of the {total} questions about closeness. That is fine.',
+  'check.finish.unscored':
+    'Some parts need a few more answers before we can give them a score: {parts}. You can go back and answer more, or see your results without those scores.',
+  'check.finish.submit': 'See my results',
+  'check.finish.failed':
+    'We could not send your answers just now. They are kept on this device, so nothing is lost. Please try again in a little while.',
+
+  'check.results.title': 'Your Closeness Check results',
+  'check.results.saved': 'Your Closeness Check is saved. Thank you for taking the time.',
+  'check.results.notFound': 'We could not find these results. They may have been deleted.',
+  'check.results.taken': 'You took this Check on {date}.',
+  'check.results.lead':
+    'This shows how closeness feels for you at the moment. Each part has a score from 0 to 100. A higher score means that part is harder for you right now.',
+  'check.results.stoodOut': 'What stood out',
+  'check.results.sign.one': 'The sign that stood out most was {name}.',
+  'check.results.sign.tie': 'These signs stood out most, equally: {names}.',
+  'check.results.sign.allSame':
+    'All four signs came out the same, so none stood out more than the others.',
+  'check.results.sign.noneStandsOut':
+    'None of the four signs stood out. Each one seems to be less of a difficulty for you at the moment.',
+  'check.results.sign.unknown':
+    'We cannot say which sign stood out most, because some answers are missing.',
+  'check.results.root.one': 'The root that seemed to matter most was {name}.',
+  'check.results.root.tie': 'These roots seemed to matter most, equally: {names}.',
+  'check.results.root.allSame':
+    'All four roots came out the same, so none stood out more than the others.',
+  'check.results.root.noneStandsOut':
+    'None of the four roots stood out. Each one seems to be less of a difficulty for you at the moment.',
+  'check.results.root.unknown':
+    'We cannot say which root mattered most, because some answers are missing.',
+  'check.results.stoodOutHint':
+    'This is not a label. It is just where closeness seems hardest for you right now, and it can be a good place to start.',
+  'check.results.signs': 'The four signs',
+  'check.results.signsIntro':
+    'Signs are the ways a fear of closeness can show up in your life today.',
+  'check.results.overall': 'The four signs together: {index} out of 100 ({band}).',
+  'check.results.roots': 'The four roots',
+  'check.results.rootsIntro':
+    'Roots are things from your past, or ways of coping, that can make closeness harder.',
+  'check.results.outOf': '{index} out of 100',
+  'check.results.noScore': 'No score: a few too many questions were skipped for this part.',
+  'check.results.higherMeans': 'What this means:',
+  'check.results.whatHelps': 'What tends to help:',
+  'check.results.read': 'Read more:',
+  'check.results.moreOnTopic': 'All articles about {topic}',
+  'check.results.help.title': 'Help is there if you need it',
+  'check.results.help.crisis':
+    'When you took this Check, one of your answers told us things were very hard. If you feel unsafe now, please talk to someone. Get help now lists people you can call or text.',
+  'check.results.help.safeguarding':
+    'When you took this Check, one of your answers told us someone may be frightening or controlling you. That is never your fault. Get help now lists people who can help, in confidence.',
+  'check.results.home': 'Back to home',
+  'check.results.unreadable':
+    'We could not read the answers of this Check: the stored copy is damaged. Your other Checks are safe. Please tell us if you see this.',
+
+  'check.change.title': 'Since your last Check',
+  'check.change.first': 'This is your first Check. Next time, we will show you what has changed.',
+  'check.change.intro':
+    'Under each part above, you can see how its score has changed since your last Check.',
+  'check.change.since': 'Since your last Check:',
+  'check.change.same': 'no change ({after}).',
+  'check.change.up': 'up {points} points, from {before} to {after}.',
+  'check.change.upOne': 'up 1 point, from {before} to {after}.',
+  'check.change.down': 'down {points} points, from {before} to {after}.',
+  'check.change.downOne': 'down 1 point, from {before} to {after}.',
+  'check.change.noComparison':
+    'we cannot compare this part, because one of the two Checks has no score for it.',
+  'check.change.reliableDown':
+    'This is a reliable change: it is bigger than the everyday ups and downs in how people answer.',
+  'check.change.reliableUp':
+    'This is a reliable change: it is bigger than the everyday ups and downs. Things can feel harder for a while, often when you start to look at them. Be gentle with yourself.',
+  'check.change.withinNoise':
+    'This is small enough that it could come from everyday ups and downs in how people answer, so we do not call it a reliable change.',
+  'check.change.whyNotTitle': 'Why we do not call these changes reliable yet',
+  'check.change.whyNot':
+    'Everyone answers a little differently from one week to the next. To tell a real change from those everyday ups and downs, we need to know how steady the Check is. We work that out from the answers of at least 100 people who chose to share them anonymously. Until then, we show you the difference, but we do not call it reliable.',
+  'check.change.versions':
+    'The questions changed between these two Checks, so we cannot compare the scores fairly. We show the difference, but we do not call it reliable.',
+
+  'check.history.title': 'Your Closeness Checks over time',
+  'check.history.intro':
+    'Here you can see each part of your Checks side by side. Scores go from 0 to 100. A higher score means that part was harder for you.',
+  'check.history.link': 'See all your Checks',
+  'check.history.empty': 'You have not taken the Closeness Check yet.',
+  'check.history.hint': 'Open a date to see those results in full.',
+  'check.history.table': 'Table of your Closeness Check scores',
+  'check.history.caption': 'Your scores at each Check, oldest first',
+  'check.history.part': 'Part',
+  'check.history.overTime': 'Over time',
+  'check.history.none': 'No score',
+  'check.history.reliableDown': 'Reliable drop',
+  'check.history.reliableUp': 'Reliable rise',
+  'check.history.reliableNote':
+    '"Reliable" marks a change that is bigger than the everyday ups and downs in how people answer.',
+  'check.history.noReliableYet':
+    'No change is marked as reliable. We only call a change reliable when it is bigger than the everyday ups and downs in how people answer, and we can only tell that once enough people have shared their answers anonymously.',
+
+  'check.retake.title': 'Taking it again',
+  'check.retake.window': 'A good time to take the Check again is between {from} and {by}.',
+  'check.retake.why': 'Leaving a few weeks gives any change time to show. There is no rush.',
+  'check.retake.open': 'Now is a good time to take the Check again, whenever you feel ready.',
+  'check.retake.start': 'Take the Check again',
+
+  'check.home.invite':
+    'A few minutes of questions about how closeness feels for you. You get your results in plain words, with ideas for what might help.',
+  'check.home.latest': 'You last took the Check on {date}.',
+  'check.home.profile': 'See your latest results',
+  'check.home.carryOn': 'Carry on with your Check',
+
+  'check.research.title': 'Help make the Check fairer (optional)',
+  'check.research.agree': 'Yes, add an anonymous copy of my answers',
+  'check.research.withdraw': 'Stop adding my answers',
+  'check.research.yes': 'You have said yes. Thank you. You can change your mind at any time.',
+  'check.research.thanks': 'Thank you. Your choice is saved.',
+  'check.research.withdrawn': 'Your choice is saved. No new copies of your answers will be added.',
+
   'checkin.title': 'Check in',
   'checkin.intro': 'A quick look at how you are today. There are no right or wrong answers.',
   'checkin.editing':

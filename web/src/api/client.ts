@@ -25,7 +25,7 @@ export function setCsrfToken(token: string | null): void {
  */
 export async function api<T>(
   path: string,
-  init: { method?: string; body?: unknown } = {},
+  init: { method?: string; body?: unknown; keepalive?: boolean } = {},
 ): Promise<T> {
   const method = init.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -38,6 +38,8 @@ export async function api<T>(
       headers,
       credentials: 'same-origin',
       body: init.body === undefined ? null : JSON.stringify(init.body),
+      // Lets a last save finish while the tab closes.
+      keepalive: init.keepalive === true,
     });
   } catch {
     throw new ApiError(0, 'network_error', t('error.network'));

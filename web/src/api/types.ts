@@ -1,3 +1,18 @@
+import type {
+  Band,
+  RootId,
+  SafetyConcern,
+  ScoredSubscaleId,
+  SignId,
+  SubscaleKind,
+} from '../../../core/assessment/closeness-check.definition';
+import type { SubscaleChange } from '../../../core/assessment/psychometrics';
+import type {
+  Completion,
+  Highest,
+  SafetyFlag,
+  SafetyLevel,
+} from '../../../core/assessment/scoring';
 import type { Checkin } from '../../../core/checkins/checkin';
 import type { JournalEntry, JournalPage } from '../../../core/journal/journal-entry';
 import type { HelpLine } from '../../../core/safety/help-lines';
@@ -100,4 +115,84 @@ export interface AccessLogAnswer {
   entries: AccessLogEntry[];
   intact: boolean;
   problem: string | null;
+}
+
+/** The Closeness Check as the API serves it: the words a person reads, and how it is scored. */
+export interface CheckDefinition {
+  id: 'closeness-check';
+  version: number;
+  title: string;
+  introduction: string;
+  minutes: number;
+  scale: { min: number; max: number; labels: Record<string, string> };
+  subscales: { id: string; kind: SubscaleKind; title: string }[];
+  items: { id: string; text: string; subscale: ScoredSubscaleId; reverse: boolean }[];
+  safetyIntroduction: string;
+  safetyQuestions: {
+    id: string;
+    text: string;
+    subscale: 'safety';
+    concern: SafetyConcern;
+    options: { value: number; label: string; worrying: boolean; declined?: boolean }[];
+  }[];
+  guides: Partial<
+    Record<ScoredSubscaleId, { higherMeans: string; whatHelps: string; learnTopics: string[] }>
+  >;
+  bands: { id: Band; label: string; description: string }[];
+  bandThresholds?: { someFrom: number; markedFrom: number };
+  bandNote: string;
+  whatItIsNot: string[];
+}
+
+/** Question id → the value chosen. Any subset may be answered. */
+export type CheckAnswers = Record<string, number>;
+
+export interface CheckDraft {
+  version: number;
+  answers: CheckAnswers;
+  updatedAt: string;
+  completion?: Completion;
+}
+
+/** What every scored Check carries. */
+export interface CheckScores {
+  id: string;
+  version: number;
+  createdAt: string;
+  scores: Record<ScoredSubscaleId, number | null>;
+  index: Record<ScoredSubscaleId, number | null>;
+  bands: Record<ScoredSubscaleId, Band | null>;
+  closenessFear: { index: number | null; band: Band | null };
+  highest: { sign: Highest<SignId> | null; root: Highest<RootId> | null };
+  completion?: Completion;
+  /** The stored answers could not be read (a damaged copy): no scores to show. */
+  unreadable?: boolean;
+}
+
+/** The answer to sending a Check: its scores, and the help to show first if any answer worried. */
+export interface SubmittedCheck extends CheckScores {
+  safety: SafetyAnswer & { flags?: SafetyFlag[] };
+}
+
+/** Change from the Check before, per subscale; null for a person's first Check. */
+export type CheckChange = Partial<Record<ScoredSubscaleId, SubscaleChange>> | null;
+
+export interface CheckSummary extends CheckScores {
+  change: CheckChange;
+}
+
+export interface CheckHistory {
+  /** Newest first. */
+  responses: CheckSummary[];
+  retake: { suggestedFrom: string; suggestedBy: string } | null;
+}
+
+export interface CheckDetail extends CheckSummary {
+  safety: { level: SafetyLevel; flags: SafetyFlag[] };
+}
+
+/** The separate, optional agreement to let anonymised answers help research. */
+export interface ResearchConsent {
+  notice: { version: string; text: string };
+  current: boolean;
 }

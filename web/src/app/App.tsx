@@ -21,6 +21,9 @@ const JournalNewPage = lazy(() => import('../routes/JournalNewPage'));
 const JournalEntryPage = lazy(() => import('../routes/JournalEntryPage'));
 const SafetyPlanPage = lazy(() => import('../routes/SafetyPlanPage'));
 const MyDataPage = lazy(() => import('../routes/MyDataPage'));
+const CheckPage = lazy(() => import('../routes/CheckPage'));
+const CheckResultsPage = lazy(() => import('../routes/CheckResultsPage'));
+const CheckHistoryPage = lazy(() => import('../routes/CheckHistoryPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -59,6 +62,9 @@ export function App() {
                 <Route path="/journal/:id" element={<JournalEntryPage />} />
                 <Route path="/safety-plan" element={<SafetyPlanPage />} />
                 <Route path="/my-data" element={<MyDataPage />} />
+                <Route path="/check" element={<CheckPage />} />
+                <Route path="/check/results/:id" element={<CheckResultsPage />} />
+                <Route path="/check/history" element={<CheckHistoryPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Routes>
             </Suspense>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { FormError } from '../features/auth/FormError';
 import { RequireSignIn } from '../features/auth/RequireSignIn';
+import { ResearchConsentCard } from '../features/closeness-check/ResearchConsentCard';
 import { useConsent, useGiveConsent, useWithdrawConsent } from '../features/consent/consent';
 import { MarkdownView } from '../features/content/MarkdownView';
 import { ErrorMessage } from '../features/layout/ErrorMessage';
@@ -105,6 +106,8 @@ function ConsentContent() {
           </button>
         </form>
       )}
+      {/* The optional research consent is its own choice, kept apart from the one above. */}
+      {current ? <ResearchConsentCard /> : null}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import type { ArticleSummary } from '../api/types';
 import { RequireSignIn } from '../features/auth/RequireSignIn';
 import { displayName, useSession } from '../features/auth/session';
+import { CheckHomeCard } from '../features/closeness-check/CheckHomeCard';
 import { useConsent } from '../features/consent/consent';
 import { ConsentNeeded } from '../features/health/HealthError';
 import { ArticleList } from '../features/learn/ArticleList';
@@ -57,6 +58,7 @@ function HomeContent() {
           {t('home.consent.ok')} <Link to="/consent">{t('home.consent.manage')}</Link>
         </p>
       ) : null}
+      {current ? <CheckHomeCard /> : null}
       <section aria-labelledby="tools-title">
         <h2 id="tools-title">{t('home.tools.title')}</h2>
         <ul className="tool-cards">

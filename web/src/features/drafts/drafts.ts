@@ -36,6 +36,11 @@ function writeDraft(key: string, serialisedValue: string): void {
   }
 }
 
+/** Writes a draft now, without waiting: for answers chosen with one click, not typed. */
+export function saveDraft<T>(key: string, value: T): void {
+  writeDraft(key, JSON.stringify(value));
+}
+
 export function removeDraft(key: string): void {
   try {
     localStorage.removeItem(key);

@@ -73,6 +73,9 @@ export function Layout({ children }: { children: ReactNode }) {
                     <NavLink to="/home">{t('layout.nav.home')}</NavLink>
                   </li>
                   <li>
+                    <NavLink to="/check">{t('layout.nav.check')}</NavLink>
+                  </li>
+                  <li>
                     <NavLink to="/checkin">{t('layout.nav.checkin')}</NavLink>
                   </li>
                   <li>

@@ -4,7 +4,8 @@ import type { SafetyAnswer } from '../../api/types';
 import { contactHref, type ContactMethod, type HelpLine } from '../../../../core/safety/help-lines';
 import { isMessageKey, t } from '../../i18n';
 
-export type SavedThing = 'journal' | 'checkin' | 'safetyPlan';
+/** What was kept; `checkAnswer` is an answer in a Check still being taken. */
+export type SavedThing = 'journal' | 'checkin' | 'safetyPlan' | 'check' | 'checkAnswer';
 
 /** Whether a save's answer calls for the alert at all. */
 export function needsSafetyAlert(safety: SafetyAnswer | null | undefined): safety is SafetyAnswer {
@@ -25,11 +26,14 @@ export function SafetyAlert({
   saved,
   onDismiss,
   showPlanLink = true,
+  text: ownText,
 }: {
   safety: SafetyAnswer;
   saved: SavedThing;
   onDismiss: () => void;
   showPlanLink?: boolean;
+  /** Words that fit how the worry was raised (an answer rather than something written). */
+  text?: string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -48,11 +52,12 @@ export function SafetyAlert({
         ? t('safety.safeguarding.title')
         : t('safety.concern.title');
   const text =
-    level === 'crisis'
+    ownText ??
+    (level === 'crisis'
       ? t('safety.crisis.text')
       : level === 'safeguarding'
         ? t('safety.safeguarding.text')
-        : t('safety.concern.text');
+        : t('safety.concern.text'));
 
   const dismiss = () => {
     onDismiss();

@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { t } from '../../i18n';
+import { FormError } from '../auth/FormError';
+import { MarkdownView } from '../content/MarkdownView';
+import { useChangeResearchConsent, useResearchConsent } from './check-api';
+
+/**
+ * The separate, optional agreement to add an anonymous copy of Check answers to the research
+ * pool. Plain words from the server's notice, one button each way, and nothing else in Closer
+ * depends on the choice. A failure to load it stays quiet: it is never in the way.
+ */
+export function ResearchConsentCard() {
+  const consent = useResearchConsent();
+  const change = useChangeResearchConsent();
+  const [justChanged, setJustChanged] = useState<'agreed' | 'withdrawn' | null>(null);
+
+  if (!consent.data) return null;
+  const { notice, current } = consent.data;
+  return (
+    <section className="card research-card" aria-labelledby="research-title">
+      <h2 id="research-title">{t('check.research.title')}</h2>
+      <div role="status">
+        {justChanged ? (
+          <p className="notice">
+            {justChanged === 'agreed' ? t('check.research.thanks') : t('check.research.withdrawn')}
+          </p>
+        ) : null}
+      </div>
+      {current && !justChanged ? <p className="notice">{t('check.research.yes')}</p> : null}
+      <div className="research-card__notice">
+        <MarkdownView source={notice.text} headingOffset={1} />
+      </div>
+      <FormError error={change.error} />
+      <p className="actions">
+        {current ? (
+          <button
+            type="button"
+            className="button"
+            disabled={change.isPending}
+            onClick={() =>
+              change.mutate({ agree: false }, { onSuccess: () => setJustChanged('withdrawn') })
+            }
+          >
+            {t('check.research.withdraw')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="button"
+            disabled={change.isPending}
+            onClick={() =>
+              change.mutate(
+                { agree: true, version: notice.version },
+                { onSuccess: () => setJustChanged('agreed') },
+              )
+            }
+          >
+            {t('check.research.agree')}
+          </button>
+        )}
+      </p>
+    </section>
+  );
+}

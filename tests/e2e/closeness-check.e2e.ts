@@ -314,6 +314,10 @@ describe.skipIf(!chromiumPath)('the Closeness Check', () => {
     expect((await focused(page)).name).toBe('safety-partner-control');
     await page.keyboard.press('ArrowRight'); // "No"
     expect(await page.getByRole('alert').count()).toBe(1);
+    // Enter on an answer does not send the Check: only the button does.
+    await page.keyboard.press('Enter');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(new URL(page.url()).pathname).toBe('/check');
     expect(await tabUntilFocused(page, 'button[type="submit"]')).toBeGreaterThan(0);
     expect((await focused(page)).text).toBe('See my results');
     await page.keyboard.press('Enter');

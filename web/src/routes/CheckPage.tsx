@@ -304,6 +304,19 @@ function CheckRunner(props: {
             if (stage === screens.length - 1) void submit();
             else goTo(stage + 1);
           }}
+          onKeyDown={(event) => {
+            // On the last screen, Enter while on an answer must not send the whole Check:
+            // sending is a choice made with the button, never a side effect of answering.
+            const target = event.target as HTMLElement;
+            if (
+              event.key === 'Enter' &&
+              stage === screens.length - 1 &&
+              target instanceof HTMLInputElement &&
+              target.type === 'radio'
+            ) {
+              event.preventDefault();
+            }
+          }}
           noValidate
           aria-labelledby="check-screen-title"
         >

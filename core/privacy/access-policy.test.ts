@@ -72,7 +72,7 @@ describe('decideAccess', () => {
       fc.property(
         fc.string(),
         fc.constantFrom<Action>('read', 'create', 'update', 'delete'),
-        fc.constantFrom<RecordType>('journal', 'checkin', 'safety-plan'),
+        fc.constantFrom<RecordType>('journal', 'checkin', 'safety-plan', 'closeness-check'),
         (actorId, action, recordType) => {
           fc.pre(actorId !== 'owner');
           expect(ask(actorId, action, recordType, [])).toEqual({ allowed: false });

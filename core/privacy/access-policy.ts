@@ -5,7 +5,7 @@
  * whose scope names the record type.
  */
 
-export type RecordType = 'journal' | 'checkin' | 'safety-plan';
+export type RecordType = 'journal' | 'checkin' | 'safety-plan' | 'closeness-check';
 export type Action = 'read' | 'create' | 'update' | 'delete';
 
 /** A grant's scope: what kind of record it opens, read-only. */
@@ -15,6 +15,7 @@ export const GRANT_SCOPES: readonly GrantScope[] = [
   'journal:read',
   'checkin:read',
   'safety-plan:read',
+  'closeness-check:read',
 ];
 
 export interface GrantView {

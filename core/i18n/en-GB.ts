@@ -592,6 +592,12 @@ export const enGB = {
     'We could not read this just now because of a problem with our keys, not with anything you did. Nothing has been lost. Please try again later.',
   'api.time_zone_invalid':
     'We did not recognise the time zone sent with this check-in, so it was not saved yet. Please reload the page and try again.',
+  'api.invalid_answer':
+    'One of the answers was not one we could save, so nothing was changed. Please reload the page and try again.',
+  'api.assessment_version_unknown':
+    'This version of the Closeness Check is no longer in use. Please reload the page to get the current one.',
+  'api.research_notice_outdated':
+    'The research notice has changed. Please read the new version before you decide.',
 } as const;
 
 export type MessageKey = keyof typeof enGB;

@@ -32,18 +32,22 @@ import { checkinRoutes } from './routes/checkins/checkins.routes';
 import { journalRoutes } from './routes/journal/journal.routes';
 import { dataRoutes } from './routes/me/data.routes';
 import { safetyPlanRoutes } from './routes/safety-plan/safety-plan.routes';
+import { assessmentRoutes } from './routes/assessments/assessments.routes';
 import { AccessPolicy } from './policies/access.policy';
 import { AccessLogRepository } from './repositories/access-log.repository';
 import { AuditRepository } from './repositories/audit.repository';
 import { CheckinRepository } from './repositories/checkin.repository';
+import { ClosenessCheckRepository } from './repositories/closeness-check.repository';
 import { GrantRepository } from './repositories/grant.repository';
 import { JournalRepository } from './repositories/journal.repository';
 import { LegacyPersonKeyRepository } from './repositories/legacy-person-key.repository';
 import { PersonKeyRepository } from './repositories/person-key.repository';
 import { PersonalDataRepository } from './repositories/personal-data.repository';
 import { SafetyPlanRepository } from './repositories/safety-plan.repository';
+import { ResearchPoolRepository } from './repositories/research-pool.repository';
 import { AccountService } from './services/account.service';
 import { CheckinService } from './services/checkin.service';
+import { ClosenessCheckService } from './services/closeness-check.service';
 import { KeyService } from './services/crypto/key.service';
 import { moveLegacyPersonKeys } from './services/crypto/legacy-key-move';
 import { loadMasterKeyRing, type MasterKeyRing } from './services/crypto/master-key';
@@ -53,6 +57,8 @@ import { AccessLogService } from './services/privacy/access-log.service';
 import { AuditService } from './services/privacy/audit.service';
 import { EncryptedTextVault } from './services/privacy/encrypted-text-vault';
 import { SafetyPlanService } from './services/safety-plan.service';
+import { ResearchConsentService } from './services/research-consent.service';
+import { ResearchPoolService } from './services/research-pool.service';
 import { AuthService } from './services/auth/auth.service';
 import { isCommonPassword } from './services/auth/common-passwords';
 import { argon2Hasher, type PasswordHasher } from './services/auth/password-hasher';
@@ -71,6 +77,8 @@ export interface Services {
   journal: JournalService;
   checkins: CheckinService;
   safetyPlans: SafetyPlanService;
+  closenessCheck: ClosenessCheckService;
+  researchConsent: ResearchConsentService;
   exports: ExportService;
   accounts: AccountService;
   accessLog: AccessLogService;
@@ -167,19 +175,40 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     policy,
     clock,
   );
+  const consents = new ConsentRepository(database);
+  const consent = new ConsentService(consents, clock);
+  const checks = new ClosenessCheckRepository(database);
+  const researchPool = new ResearchPoolService(
+    new ResearchPoolRepository(database.db),
+    checks,
+    vault,
+    clock,
+  );
+  const researchConsent = new ResearchConsentService(consents, researchPool, clock);
+  const closenessCheck = new ClosenessCheckService(
+    checks,
+    vault,
+    policy,
+    researchPool,
+    researchConsent,
+    clock,
+    (error) => app.log.error({ err: error }, 'closeness check: research step or damaged answers'),
+  );
   const personalData = new PersonalDataRepository(database.db);
   app.decorate('services', {
     database,
     keyStore,
     auth,
-    consent: new ConsentService(new ConsentRepository(database), clock),
+    consent,
     learn: options.learn ?? LearnLibrary.fromDirectory(config.contentDir),
     clock,
     keys,
     journal,
     checkins,
     safetyPlans,
-    exports: new ExportService(personalData, journal, checkins, safetyPlans, clock),
+    closenessCheck,
+    researchConsent,
+    exports: new ExportService(personalData, journal, checkins, safetyPlans, clock, closenessCheck),
     accounts: new AccountService(auth, personalData, vault, audit),
     accessLog,
     audit,
@@ -216,6 +245,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   journalRoutes(app);
   checkinRoutes(app);
   safetyPlanRoutes(app);
+  assessmentRoutes(app);
   dataRoutes(app);
   openApiRoutes(app);
   helpRoutes(app);

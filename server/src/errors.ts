@@ -9,6 +9,7 @@ export { DomainError };
 const STATUS_BY_CODE: Record<string, number> = {
   invalid_request: 400,
   invalid_json: 400,
+  invalid_answer: 400,
   password_too_short: 400,
   password_too_long: 400,
   password_common: 400,
@@ -24,6 +25,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   account_exists: 409,
   checkin_locked: 409,
   consent_version_outdated: 409,
+  research_notice_outdated: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   too_many_attempts: 429,

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CURRENT_PRIVACY_NOTICE } from '../../core/consent/privacy-notice';
+import { CURRENT_RESEARCH_NOTICE } from '../../core/consent/research-notice';
 import { SAFETY_PLAN_SECTIONS } from '../../core/safety/safety-plan';
+import { answersAt, partialAnswers } from '../factories/closeness-check.factory';
 import { buildSignUp, signUp, type SignedUpUser } from '../factories/user.factory';
 import { TestClient, type HttpMethod, type TestResponse } from '../support/http-client';
 import { signUpWithConsent, writeCheckin, writeEntry } from '../support/personal-data';
@@ -29,6 +31,8 @@ interface World {
   /** A new journal entry of the owner's, for a route that reads, changes or deletes one. */
   newEntryId(): Promise<string>;
   newCheckinId(): Promise<string>;
+  /** A new Closeness Check response of the owner's. */
+  newCheckResponseId(): Promise<string>;
   learnSlug: string;
 }
 
@@ -60,6 +64,7 @@ const PLAN = {
     SAFETY_PLAN_SECTIONS.map((section) => [section, [`A step for ${section}`]]),
   ),
 };
+const CHECK = '/api/assessments/closeness-check';
 const PUBLIC = { anonymous: 200, signedIn: 200, owner: 200 };
 const SIGNED_IN = { anonymous: 401, signedIn: 200, owner: 200 };
 const HEALTH_DATA = { anonymous: 401, signedIn: 403, owner: 200 };
@@ -80,6 +85,14 @@ const MATRIX: Record<string, Row> = {
     call: (world) => ({ path: `/api/learn/${world.learnSlug}` }),
   },
   'GET /api/consent': PUBLIC,
+  'GET /api/consent/research': PUBLIC,
+  'GET /api/assessments/closeness-check': PUBLIC,
+  'GET /api/assessments/closeness-check/definitions/:version': {
+    ...PUBLIC,
+    call: () => ({ path: `${CHECK}/definitions/1` }),
+  },
+  // Anonymous aggregate figures about the questions, not about anyone.
+  'GET /api/assessments/closeness-check/psychometrics': PUBLIC,
 
   // Accounts and sessions.
   'POST /api/auth/signup': {
@@ -115,6 +128,15 @@ const MATRIX: Record<string, Row> = {
     call: () => ({ body: { version: CURRENT_PRIVACY_NOTICE.version } }),
   },
   'DELETE /api/consent': { anonymous: 401, signedIn: 204, owner: 204, fresh: true },
+  // Research consent is its own choice: a session is enough to give or withdraw it.
+  'POST /api/consent/research': {
+    anonymous: 401,
+    signedIn: 204,
+    owner: 204,
+    fresh: true,
+    call: () => ({ body: { version: CURRENT_RESEARCH_NOTICE.version } }),
+  },
+  'DELETE /api/consent/research': { anonymous: 401, signedIn: 204, owner: 204, fresh: true },
 
   // My data: export and access log need a session, not consent (a person who withdrew it
   // must still be able to take their data and go).
@@ -157,6 +179,23 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /api/safety-plan': HEALTH_DATA,
   'PUT /api/safety-plan': { ...HEALTH_DATA, call: () => ({ body: PLAN }) },
+  'GET /api/assessments/closeness-check/draft': HEALTH_DATA,
+  'PUT /api/assessments/closeness-check/draft': {
+    ...HEALTH_DATA,
+    call: () => ({ body: { answers: partialAnswers(6) } }),
+  },
+  'DELETE /api/assessments/closeness-check/draft': { ...HEALTH_DATA, owner: 204 },
+  'POST /api/assessments/closeness-check/responses': {
+    ...HEALTH_DATA,
+    owner: 201,
+    call: () => ({ body: { answers: answersAt(3) } }),
+  },
+  'GET /api/assessments/closeness-check/responses': HEALTH_DATA,
+  'GET /api/assessments/closeness-check/responses/:id': {
+    ...HEALTH_DATA,
+    other: 404,
+    call: async (world) => ({ path: `${CHECK}/responses/${await world.newCheckResponseId()}` }),
+  },
 };
 
 /** The error code each refusal must carry, so a 404 from a typo in a path does not pass. */
@@ -192,6 +231,13 @@ describe.skipIf(!dbAvailable)('route-by-role matrix', () => {
       learnSlug,
       newEntryId: () => writeEntry(clients.owner, 'An entry of the owner, for the matrix.'),
       newCheckinId: () => writeCheckin(clients.owner, 'A note of the owner, for the matrix.'),
+      newCheckResponseId: async () => {
+        const response = await clients.owner.post(`${CHECK}/responses`, {
+          answers: answersAt(4),
+        });
+        expect(response.status, response.text).toBe(201);
+        return response.body.id as string;
+      },
     };
   };
 

@@ -114,6 +114,53 @@ export interface AuditEventsTable {
   at: string;
 }
 
+/** A saved Closeness Check: the answers are encrypted; scores are derived on every read. */
+export interface ClosenessCheckResponsesTable {
+  id: string;
+  user_id: string;
+  /** The version of the Check answered, so old answers are read with their own words. */
+  version: number;
+  /** The answers as encrypted JSON, safety answers included. */
+  answers_ciphertext: string;
+  /** 1 when this response was queued for the research pool (each person adds one per version). */
+  research_contributed: number;
+  created_at: string;
+}
+
+/** The Check a person has started and not yet finished: one per person, saved on every answer. */
+export interface ClosenessCheckDraftsTable {
+  user_id: string;
+  version: number;
+  answers_ciphertext: string;
+  updated_at: string;
+}
+
+/**
+ * Responses waiting to join the research pool in a shuffled group (docs/decisions/0009).
+ * Still the person's: it names them, and goes with their account or their research consent.
+ */
+export interface ResearchPoolQueueTable {
+  id: string;
+  user_id: string;
+  response_id: string;
+  version: number;
+  /** The research copy (scored answers only), encrypted with the person's key until it moves. */
+  answers_ciphertext: string;
+}
+
+/**
+ * Anonymous copies of Check answers, for reliability figures: no person, no exact time, a
+ * random id, added in shuffled groups. Not personal data, so it outlives account deletion.
+ */
+export interface ResearchPoolTable {
+  id: string;
+  version: number;
+  /** Scored answers only, as plain JSON. */
+  answers: string;
+  /** YYYY-MM: the month the copy joined the pool, and nothing finer. */
+  contributed_month: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -126,4 +173,8 @@ export interface Database {
   access_log: AccessLogTable;
   access_log_heads: AccessLogHeadsTable;
   audit_events: AuditEventsTable;
+  closeness_check_responses: ClosenessCheckResponsesTable;
+  closeness_check_drafts: ClosenessCheckDraftsTable;
+  research_pool_queue: ResearchPoolQueueTable;
+  research_pool: ResearchPoolTable;
 }

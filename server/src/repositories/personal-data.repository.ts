@@ -26,6 +26,13 @@ export const TABLE_OWNERSHIP = {
   access_log: { ownerColumn: 'user_id' },
   access_log_heads: { ownerColumn: 'user_id' },
   audit_events: { ownerColumn: 'user_id' },
+  closeness_check_responses: { ownerColumn: 'user_id' },
+  closeness_check_drafts: { ownerColumn: 'user_id' },
+  research_pool_queue: { ownerColumn: 'user_id' },
+  research_pool: {
+    noOwner:
+      'Anonymous copies of Closeness Check answers given with research consent: no person, no time finer than a month, random ids, added in shuffled groups, so no row can be traced to anyone. It stays after account deletion, as the research notice says (docs/decisions/0009).',
+  },
 } as const satisfies Record<
   keyof Database,
   { ownerColumn: 'user_id' | 'id' } | { noOwner: string }

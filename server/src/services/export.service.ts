@@ -1,3 +1,7 @@
+import {
+  CLOSENESS_CHECK_VERSIONS,
+  SCORED_SUBSCALE_IDS,
+} from '../../../core/assessment/closeness-check.definition';
 import { DomainError } from '../../../core/errors/domain-error';
 import type { Actor } from '../policies/access.policy';
 import {
@@ -6,6 +10,7 @@ import {
   type PersonalTable,
 } from '../repositories/personal-data.repository';
 import type { CheckinService } from './checkin.service';
+import type { ClosenessCheckService } from './closeness-check.service';
 import type { Clock } from './clock';
 import type { JournalService } from './journal.service';
 import type { SafetyPlanService } from './safety-plan.service';
@@ -30,7 +35,14 @@ const SECRET_COLUMNS: Partial<Record<PersonalTable, string[]>> = {
 };
 
 /** CSV kinds a person can download, one file each. */
-export const CSV_KINDS = ['checkins', 'journal', 'safety-plan', 'consents', 'access-log'] as const;
+export const CSV_KINDS = [
+  'checkins',
+  'journal',
+  'safety-plan',
+  'closeness-check',
+  'consents',
+  'access-log',
+] as const;
 export type CsvKind = (typeof CSV_KINDS)[number];
 
 /**
@@ -44,6 +56,7 @@ export class ExportService {
     private readonly checkins: CheckinService,
     private readonly safetyPlans: SafetyPlanService,
     private readonly clock: Clock,
+    private readonly closenessCheck: ClosenessCheckService,
   ) {}
 
   async exportAll(actor: Actor): Promise<PersonalExport> {
@@ -97,6 +110,8 @@ export class ExportService {
           ),
         );
       }
+      case 'closeness-check':
+        return this.closenessCheckCsv(actor);
       case 'consents':
         return toCsv(
           ['kind', 'version', 'given_at', 'withdrawn_at'],
@@ -123,8 +138,74 @@ export class ExportService {
     }
   }
 
+  /**
+   * One row per saved Check, then the draft if there is one: scores per subscale, then each
+   * answer in a column of its own (every question of every published version).
+   */
+  private async closenessCheckCsv(actor: Actor): Promise<string> {
+    const questions = allClosenessCheckQuestions();
+    const responses = await this.closenessCheck.exportResponses(actor);
+    const draft = await this.closenessCheck.getDraft(actor);
+    const answerCells = (answers: Readonly<Record<string, number>>) =>
+      questions.map((id) => (Object.hasOwn(answers, id) ? answers[id] : ''));
+    return toCsv(
+      [
+        'kind',
+        'id',
+        'at',
+        'version',
+        'closenessFearIndex',
+        ...SCORED_SUBSCALE_IDS.map((id) => `score:${id}`),
+        'safetyLevel',
+        ...questions,
+      ],
+      [
+        ...responses.map((response) => [
+          response.unreadable ? 'response (unreadable)' : 'response',
+          response.id,
+          response.createdAt,
+          response.version,
+          response.closenessFear.index,
+          ...SCORED_SUBSCALE_IDS.map((id) => response.scores[id]),
+          response.safety.level,
+          ...answerCells(response.answers),
+        ]),
+        ...(draft
+          ? [
+              [
+                'draft',
+                '',
+                draft.updatedAt,
+                draft.version,
+                '',
+                ...SCORED_SUBSCALE_IDS.map(() => ''),
+                '',
+                ...answerCells(draft.answers),
+              ],
+            ]
+          : []),
+      ],
+    );
+  }
+
   private async section(actor: Actor, table: PersonalTable): Promise<unknown[]> {
     switch (table) {
+      case 'closeness_check_responses':
+        return this.closenessCheck.exportResponses(actor);
+      case 'closeness_check_drafts': {
+        const draft = await this.closenessCheck.getDraft(actor);
+        return draft
+          ? [{ version: draft.version, answers: draft.answers, updatedAt: draft.updatedAt }]
+          : [];
+      }
+      case 'research_pool_queue':
+        // Which responses wait to join the research pool; their encrypted copies are the
+        // same answers as the responses themselves, so only the link is exported.
+        return (await this.data.rows(table, actor.userId)).map((row) => ({
+          id: row.id,
+          responseId: row.response_id,
+          version: row.version,
+        }));
       case 'journal_entries':
         return this.journal.all(actor);
       case 'checkins':
@@ -155,6 +236,16 @@ export class ExportService {
 }
 
 type Cell = string | number | null | undefined;
+
+/** Every question id of every published version of the Check, first appearance first. */
+function allClosenessCheckQuestions(): string[] {
+  const ids = new Set<string>();
+  for (const definition of Object.values(CLOSENESS_CHECK_VERSIONS)) {
+    for (const item of definition.items) ids.add(item.id);
+    for (const question of definition.safetyQuestions) ids.add(question.id);
+  }
+  return [...ids];
+}
 
 /**
  * RFC 4180 CSV. A cell that a spreadsheet would run as a formula (starting with =, +, -, @,

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Dialect } from '../dialect';
 import * as accounts from './20261125120000-accounts-sessions-consent';
 import * as personalData from './20261126090000-personal-data';
+import * as closenessCheck from './20261126120000-closeness-check';
 
 export interface Migration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -14,4 +15,5 @@ export interface Migration {
 export const MIGRATIONS: Record<string, Migration> = {
   '20261125120000-accounts-sessions-consent': accounts,
   '20261126090000-personal-data': personalData,
+  '20261126120000-closeness-check': closenessCheck,
 };

@@ -1,9 +1,16 @@
 import type { App } from '../../app';
 import { requireSignedIn } from '../../policies/session.policy';
-import { getConsentSchema, giveConsentSchema, withdrawConsentSchema } from './schema';
+import {
+  getConsentSchema,
+  getResearchConsentSchema,
+  giveConsentSchema,
+  giveResearchConsentSchema,
+  withdrawConsentSchema,
+  withdrawResearchConsentSchema,
+} from './schema';
 
 export function consentRoutes(app: App): void {
-  const { consent, audit } = app.services;
+  const { consent, researchConsent, audit } = app.services;
 
   // The notice is public: anyone may read what they would be agreeing to before joining.
   app.get('/api/consent', { schema: getConsentSchema }, async (request) => {
@@ -35,4 +42,38 @@ export function consentRoutes(app: App): void {
     await audit.record('consent-withdrawn', session.userId);
     return reply.status(204).send(null);
   });
+
+  // The research notice is public too; `current` says whether a signed-in person agreed.
+  app.get('/api/consent/research', { schema: getResearchConsentSchema }, async (request) => {
+    const notice = researchConsent.notice();
+    return {
+      notice: { version: notice.version, publishedOn: notice.publishedOn, text: notice.text },
+      current: request.auth ? await researchConsent.isCurrent(request.auth.userId) : false,
+    };
+  });
+
+  app.post(
+    '/api/consent/research',
+    { schema: giveResearchConsentSchema },
+    async (request, reply) => {
+      const session = requireSignedIn(request);
+      await researchConsent.give(session.userId, request.body.version);
+      await audit.record('research-consent-given', session.userId, {
+        version: request.body.version,
+      });
+      return reply.status(204).send(null);
+    },
+  );
+
+  // Withdrawing needs only a session: it must work even after health consent is withdrawn.
+  app.delete(
+    '/api/consent/research',
+    { schema: withdrawResearchConsentSchema },
+    async (request, reply) => {
+      const session = requireSignedIn(request);
+      await researchConsent.withdraw(session.userId);
+      await audit.record('research-consent-withdrawn', session.userId);
+      return reply.status(204).send(null);
+    },
+  );
 }

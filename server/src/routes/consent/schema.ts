@@ -36,3 +36,37 @@ export const withdrawConsentSchema = {
   tags: ['consent'],
   response: { 204: Type.Null(), ...errorResponses(401, 403) },
 };
+
+export const getResearchConsentSchema = {
+  summary:
+    'The research notice (an optional, separate consent to add anonymous copies of Closeness Check answers to the research pool), and whether the person has agreed',
+  tags: ['consent'],
+  response: {
+    200: Type.Object({
+      notice: Type.Object({
+        version: Type.String(),
+        publishedOn: Type.String(),
+        text: Type.String(),
+      }),
+      /** False when signed out. */
+      current: Type.Boolean(),
+    }),
+  },
+};
+
+export const giveResearchConsentSchema = {
+  summary: 'Agree to the version of the research notice the person read',
+  tags: ['consent'],
+  body: Type.Object(
+    { version: Type.String({ minLength: 1, maxLength: 64 }) },
+    { additionalProperties: false },
+  ),
+  response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 409) },
+};
+
+export const withdrawResearchConsentSchema = {
+  summary:
+    'Withdraw research consent: no new copies from now on; copies still waiting to join the pool are removed',
+  tags: ['consent'],
+  response: { 204: Type.Null(), ...errorResponses(401, 403) },
+};

@@ -11,6 +11,8 @@ export type AuditEventName =
   | 'sign-out'
   | 'consent-given'
   | 'consent-withdrawn'
+  | 'research-consent-given'
+  | 'research-consent-withdrawn'
   | 'export'
   | 'account-deleted';
 

@@ -1,6 +1,8 @@
 /**
  * HTTP benchmark: in one run, a bare node:http server (the baseline) against Closer's
- * GET /healthz and authenticated GET /api/me. Prints requests per second, p99 latency and
+ * GET /healthz, authenticated GET /api/me and the Closeness Check's draft autosave
+ * (PUT /api/assessments/closeness-check/draft, sent on every answer: validation, encryption
+ * with the person's key and a durable write). Prints requests per second, p99 latency and
  * each endpoint's ratio to the baseline. Timings on shared machines vary a lot from run to
  * run; the ratio, measured in the same run, is the figure to compare.
  *
@@ -9,6 +11,7 @@
  * Usage: npm run bench:http [-- --seconds 10 --connections 50]
  */
 import autocannon from 'autocannon';
+import { CURRENT_CLOSENESS_CHECK } from '../../core/assessment/closeness-check.definition';
 import { cpuTime, median, startServer, type StartedServer as Started } from '../support/servers';
 
 const args = new Map<string, string>();
@@ -20,16 +23,31 @@ const ROUNDS = Number(args.get('rounds') ?? 9);
 const CONNECTIONS = Number(args.get('connections') ?? 50);
 const TARGET_RATIO = 0.5;
 
-async function measure(
-  name: string,
-  server: Started,
-  url: string,
-  headers: Record<string, string> = {},
-) {
+/** A draft half-way through the Check: the first 16 questions answered, as on an autosave. */
+const DRAFT_BODY = JSON.stringify({
+  answers: Object.fromEntries(
+    CURRENT_CLOSENESS_CHECK.items.slice(0, 16).map((item, index) => [item.id, (index % 5) + 1]),
+  ),
+});
+
+interface Request {
+  method?: 'GET' | 'PUT';
+  body?: string;
+  headers?: Record<string, string>;
+}
+
+async function measure(name: string, server: Started, url: string, request: Request = {}) {
+  const options = {
+    url,
+    connections: CONNECTIONS,
+    method: request.method ?? 'GET',
+    headers: request.headers ?? {},
+    ...(request.body === undefined ? {} : { body: request.body }),
+  };
   // A short warm-up so the JIT and the database page cache are in a steady state.
-  await autocannon({ url, connections: CONNECTIONS, duration: 1, headers });
+  await autocannon({ ...options, duration: 1 });
   const cpuBefore = await cpuTime(server);
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
+  const result = await autocannon({ ...options, duration: SECONDS });
   const cpuMicroseconds = (await cpuTime(server)) - cpuBefore;
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${name}: ${result.non2xx} non-2xx answers and ${result.errors} errors.`);
@@ -49,20 +67,34 @@ try {
     name: string;
     server: Started;
     url: string;
-    headers: Record<string, string>;
+    request: Request;
   }[] = [
-    { name: 'bare node:http', server: bare, url: `http://127.0.0.1:${bare.port}/`, headers: {} },
+    { name: 'bare node:http', server: bare, url: `http://127.0.0.1:${bare.port}/`, request: {} },
     {
       name: 'GET /healthz',
       server: closer,
       url: `http://127.0.0.1:${closer.port}/healthz`,
-      headers: {},
+      request: {},
     },
     {
       name: 'GET /api/me (signed in)',
       server: closer,
       url: `http://127.0.0.1:${closer.port}/api/me`,
-      headers: { cookie: closer.cookie ?? '' },
+      request: { headers: { cookie: closer.cookie ?? '' } },
+    },
+    {
+      name: 'PUT Check draft',
+      server: closer,
+      url: `http://127.0.0.1:${closer.port}/api/assessments/closeness-check/draft`,
+      request: {
+        method: 'PUT',
+        body: DRAFT_BODY,
+        headers: {
+          cookie: closer.cookie ?? '',
+          'x-csrf-token': closer.csrfToken ?? '',
+          'content-type': 'application/json',
+        },
+      },
     },
   ];
   // Rounds interleave the endpoints so that a burst of background load hits all of them, and
@@ -73,7 +105,7 @@ try {
   for (let round = 1; round <= ROUNDS; round += 1) {
     const results = [];
     for (const endpoint of endpoints) {
-      results.push(await measure(endpoint.name, endpoint.server, endpoint.url, endpoint.headers));
+      results.push(await measure(endpoint.name, endpoint.server, endpoint.url, endpoint.request));
     }
     const baseline = results[0] as Awaited<ReturnType<typeof measure>>;
     results.forEach((result, index) => {
@@ -115,6 +147,9 @@ try {
   const cpuRatio = median(cpuRatios[2] ?? []);
   console.log(
     `\nGET /api/me: ${ratio.toFixed(2)} of the bare server's req/s, ${cpuRatio.toFixed(2)} by CPU per request (target ≥ ${TARGET_RATIO}): ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'}`,
+  );
+  console.log(
+    `PUT Check draft: ${median(throughputRatios[3] ?? []).toFixed(2)} of the bare server's req/s, ${median(cpuRatios[3] ?? []).toFixed(2)} by CPU per request (a durable write each; no target: see the README)`,
   );
 } finally {
   bare.child.kill('SIGTERM');

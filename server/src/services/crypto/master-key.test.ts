@@ -56,7 +56,9 @@ describe('parseMasterKey', () => {
           message = (error as Error).message;
         }
         expect(message).toMatch(/^CLOSER_MASTER_KEY /);
-        expect(message).not.toContain(text);
+        // A one-byte key's text ("ac", "32") can occur in any sentence by chance; the check
+        // that the value is never echoed only means something for longer texts.
+        if (text.length >= 8) expect(message).not.toContain(text);
       }
     }
     expect(() => parseMasterKey(randomBytes(16).toString('base64'), 'KEY')).toThrow(

@@ -1,4 +1,5 @@
 import type { CompiledQuery, Kysely } from 'kysely';
+import { compileOnce } from '../db/compiled-query';
 import type { DatabaseHandle } from '../db/database';
 import type {
   ClosenessCheckDraftsTable,
@@ -24,14 +25,6 @@ export interface StoredClosenessCheckDraft {
   updatedAt: string;
 }
 
-/** Stand-ins compiled into the draft upsert, replaced by the real values on each call. */
-const DRAFT_STAND_INS = {
-  user_id: '\u0000draft:user_id',
-  version: '\u0000draft:version',
-  answers_ciphertext: '\u0000draft:answers_ciphertext',
-  updated_at: '\u0000draft:updated_at',
-} as const;
-
 /** Closeness Check responses and drafts. Every query names the owner, except `findResponse`. */
 export class ClosenessCheckRepository {
   private readonly db: Kysely<Database>;
@@ -40,25 +33,25 @@ export class ClosenessCheckRepository {
    * The draft upsert, compiled once: it runs on every answer a person gives, and building
    * and compiling it with Kysely each time cost about as much as running it.
    */
-  private readonly draftUpsert: CompiledQuery;
+  private readonly draftUpsert: (row: ClosenessCheckDraftsTable) => CompiledQuery;
 
   constructor(private readonly database: DatabaseHandle) {
     this.db = database.db;
-    this.draftUpsert = this.db
-      .insertInto('closeness_check_drafts')
-      .values(DRAFT_STAND_INS as unknown as ClosenessCheckDraftsTable)
-      .onConflict((conflict) =>
-        conflict.column('user_id').doUpdateSet((update) => ({
-          version: update.ref('excluded.version'),
-          answers_ciphertext: update.ref('excluded.answers_ciphertext'),
-          updated_at: update.ref('excluded.updated_at'),
-        })),
-      )
-      .compile();
-    const standIns = new Set<unknown>(Object.values(DRAFT_STAND_INS));
-    if (this.draftUpsert.parameters.some((parameter) => !standIns.has(parameter))) {
-      throw new Error('The draft upsert compiled with a parameter that is not a stand-in.');
-    }
+    this.draftUpsert = compileOnce(
+      ['user_id', 'version', 'answers_ciphertext', 'updated_at'],
+      (standIn) =>
+        this.db
+          .insertInto('closeness_check_drafts')
+          .values(standIn)
+          .onConflict((conflict) =>
+            conflict.column('user_id').doUpdateSet((update) => ({
+              version: update.ref('excluded.version'),
+              answers_ciphertext: update.ref('excluded.answers_ciphertext'),
+              updated_at: update.ref('excluded.updated_at'),
+            })),
+          )
+          .compile(),
+    );
   }
 
   async insertResponse(response: StoredClosenessCheckResponse): Promise<void> {
@@ -124,18 +117,8 @@ export class ClosenessCheckRepository {
 
   /** One draft per person: saving replaces it. Runs on every answer, so it is one statement. */
   async saveDraft(draft: StoredClosenessCheckDraft): Promise<void> {
-    const row = toDraftRow(draft);
-    const byStandIn = new Map<unknown, unknown>(
-      (Object.keys(DRAFT_STAND_INS) as (keyof typeof DRAFT_STAND_INS)[]).map((column) => [
-        DRAFT_STAND_INS[column],
-        row[column],
-      ]),
-    );
     // A save a person relies on ("saved"): durable, and committed with others arriving at once.
-    await this.database.write({
-      ...this.draftUpsert,
-      parameters: this.draftUpsert.parameters.map((parameter) => byStandIn.get(parameter)),
-    });
+    await this.database.write(this.draftUpsert(toDraftRow(draft)));
   }
 
   async deleteDraft(ownerId: string): Promise<void> {

@@ -297,7 +297,7 @@ function better(candidate: ReadonlySet<string>, current: ReadonlySet<string> | n
  * contains a string contains its beginning; it keeps the automaton small (the risk rules'
  * strings made 64,000 states untrimmed) at the price of a few more rules run for nothing.
  */
-const INDEXED_LENGTH = 10;
+const INDEXED_LENGTH = 14;
 
 /**
  * Finds which of many string sets have a member in a text, in one pass (Aho–Corasick, built
@@ -309,6 +309,8 @@ export class SubstringIndex {
   /** Symbol number of each character that occurs in some string; others reset the search. */
   private readonly symbols = new Map<number, number>();
   private readonly table: Int32Array;
+  /** The same as `symbols` for ASCII characters, as a plain array (-1: none). */
+  private readonly asciiSymbols: Int16Array;
   private readonly output: (readonly number[] | null)[];
 
   constructor(sets: readonly (readonly string[])[]) {
@@ -368,16 +370,20 @@ export class SubstringIndex {
     }
     this.table = table;
     this.output = outputs.map((out) => (out.length > 0 ? out : null));
+    this.asciiSymbols = new Int16Array(128).fill(-1);
+    for (const [code, symbol] of this.symbols) if (code < 128) this.asciiSymbols[code] = symbol;
   }
 
   /** found[i] is true when some string of set i occurs in `text`. */
   find(text: string): boolean[] {
     const found = new Array<boolean>(this.size).fill(false);
     const width = this.symbols.size;
+    const ascii = this.asciiSymbols;
     let state = 0;
     for (let i = 0; i < text.length; i += 1) {
-      const symbol = this.symbols.get(text.charCodeAt(i));
-      state = symbol === undefined ? 0 : (this.table[state * width + symbol] ?? 0);
+      const code = text.charCodeAt(i);
+      const symbol = code < 128 ? (ascii[code] ?? -1) : (this.symbols.get(code) ?? -1);
+      state = symbol < 0 ? 0 : (this.table[state * width + symbol] ?? 0);
       const out = this.output[state];
       if (out) for (const setIndex of out) found[setIndex] = true;
     }

@@ -26,12 +26,6 @@ export interface RiskToken {
 
 export interface RiskText {
   tokens: RiskToken[];
-  /** The canonical words joined by single spaces, with clauses separated by ' | '. */
-  text: string;
-  /** Offset in `text` of each token's word. */
-  offsets: number[];
-  /** Every distinct canonical word, so rules whose key words are absent can be skipped. */
-  words: Set<string>;
 }
 
 /**
@@ -374,6 +368,11 @@ const MERGES: ReadonlyMap<string, string> = new Map([
   ['co codamol', 'cocodamol'],
 ]);
 
+/** First words of MERGES, so most tokens need no pair lookup. */
+const MERGE_FIRST_WORDS: ReadonlySet<string> = new Set(
+  [...MERGES.keys()].map((pair) => pair.split(' ')[0] ?? ''),
+);
+
 /** After these, "2" is "to" and "4" is "for". */
 const BEFORE_TO: ReadonlySet<string> = new Set([
   'want',
@@ -602,14 +601,6 @@ function foldSymbol(symbol: string): string {
   return out;
 }
 
-/** Whether the folded character at `index` is a letter or digit (one UTF-16 unit). */
-function isWordCharAt(chars: string, index: number): boolean {
-  const code = chars.charCodeAt(index);
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
-  // NaN (past the end) lands here too, and is not a letter.
-  return code === code && code !== 0 && LETTER_OR_DIGIT.test(chars.charAt(index));
-}
-
 interface RawToken {
   raw: string;
   start: number;
@@ -618,6 +609,39 @@ interface RawToken {
   sentence: number;
   capital: boolean;
   sentenceStart: boolean;
+}
+
+const WORD = 1;
+const JOINER = 2;
+const SENTENCE = 4;
+const SOFT = 8;
+
+/** The classes above for every ASCII character, so splitting needs no set lookups. */
+const ASCII_CLASSES: Uint8Array = (() => {
+  const classes = new Uint8Array(128);
+  for (let code = 0; code < 128; code += 1) {
+    const char = String.fromCharCode(code);
+    classes[code] =
+      ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) ? WORD : 0) |
+      (JOINERS.has(char) ? JOINER : 0) |
+      (SENTENCE_END.has(char) ? SENTENCE : 0) |
+      (SOFT_SEPARATORS.has(char) ? SOFT : 0);
+  }
+  return classes;
+})();
+
+/** The classes of the folded character at `index` (0 past the end). */
+function classAt(chars: string, index: number): number {
+  const code = chars.charCodeAt(index);
+  if (code < 128) return ASCII_CLASSES[code] ?? 0;
+  if (code !== code) return 0; // NaN: past the end
+  const char = chars.charAt(index);
+  return (
+    (code !== 0 && LETTER_OR_DIGIT.test(char) ? WORD : 0) |
+    (JOINERS.has(char) ? JOINER : 0) |
+    (SENTENCE_END.has(char) ? SENTENCE : 0) |
+    (SOFT_SEPARATORS.has(char) ? SOFT : 0)
+  );
 }
 
 function splitRaw(input: string, folded: Folded): RawToken[] {
@@ -631,21 +655,22 @@ function splitRaw(input: string, folded: Folded): RawToken[] {
   let i = 0;
   const n = chars.length;
   while (i < n) {
-    const char = chars.charAt(i);
+    const kind = classAt(chars, i);
     const startsWord =
-      isWordCharAt(chars, i) ||
-      (JOINERS.has(char) && char !== "'" && i + 1 < n && isWordCharAt(chars, i + 1));
+      (kind & WORD) !== 0 ||
+      ((kind & JOINER) !== 0 && chars.charCodeAt(i) !== 39 && (classAt(chars, i + 1) & WORD) !== 0);
     if (startsWord) {
       let j = i;
       while (j < n) {
-        if (isWordCharAt(chars, j)) {
+        const here = classAt(chars, j);
+        if ((here & WORD) !== 0) {
           j += 1;
           continue;
         }
-        const c = chars.charAt(j);
         if (
-          JOINERS.has(c) &&
-          (isWordCharAt(chars, j + 1) || (c === '*' && chars.charAt(j + 1) === '*'))
+          (here & JOINER) !== 0 &&
+          ((classAt(chars, j + 1) & WORD) !== 0 ||
+            (chars.charCodeAt(j) === 42 && chars.charCodeAt(j + 1) === 42))
         ) {
           j += 1;
           continue;
@@ -670,12 +695,12 @@ function splitRaw(input: string, folded: Folded): RawToken[] {
       i = j;
       continue;
     }
-    if (SENTENCE_END.has(char)) {
+    if ((kind & SENTENCE) !== 0) {
       if (sentenceOpen) sentence += 1;
       if (clauseOpen) clause += 1;
       sentenceOpen = false;
       clauseOpen = false;
-    } else if (!SOFT_SEPARATORS.has(char) && !JOINERS.has(char)) {
+    } else if ((kind & (SOFT | JOINER)) === 0) {
       if (clauseOpen) clause += 1;
       clauseOpen = false;
     }
@@ -856,7 +881,10 @@ export function normaliseForRisk(input: string): RiskText {
         if (sameClause && (word === '2' || word === '4') && BEFORE_TO.has(previous.word)) {
           canonical = word === '2' ? 'to' : 'for';
         }
-        const merged = sameClause ? MERGES.get(`${previous.word} ${canonical}`) : undefined;
+        const merged =
+          sameClause && MERGE_FIRST_WORDS.has(previous.word)
+            ? MERGES.get(`${previous.word} ${canonical}`)
+            : undefined;
         if (merged && previous) {
           previous.word = merged;
           previous.end = raw.end;
@@ -878,23 +906,5 @@ export function normaliseForRisk(input: string): RiskText {
       }
     }
   }
-  const pieces: string[] = [];
-  const offsets: number[] = [];
-  let length = 0;
-  let clause = -1;
-  for (const token of tokens) {
-    if (clause !== -1 && token.clause !== clause) {
-      pieces.push(' |');
-      length += 2;
-    }
-    if (pieces.length > 0) {
-      pieces.push(' ');
-      length += 1;
-    }
-    offsets.push(length);
-    pieces.push(token.word);
-    length += token.word.length;
-    clause = token.clause;
-  }
-  return { tokens, text: pieces.join(''), offsets, words: new Set(tokens.map((t) => t.word)) };
+  return { tokens };
 }

@@ -1,18 +1,17 @@
 import type {
   Band,
-  RootId,
   SafetyConcern,
   ScoredSubscaleId,
-  SignId,
   SubscaleKind,
 } from '../../../core/assessment/closeness-check.definition';
-import type { SubscaleChange } from '../../../core/assessment/psychometrics';
 import type {
-  Completion,
-  Highest,
-  SafetyFlag,
-  SafetyLevel,
-} from '../../../core/assessment/scoring';
+  ClosenessCheckDraft,
+  ResponseChange,
+  ResponseDetail,
+  ResponseHistory,
+  ResponseSummary,
+  SubmittedResponse,
+} from '../../../core/assessment/responses';
 import type { Checkin } from '../../../core/checkins/checkin';
 import type { JournalEntry, JournalPage } from '../../../core/journal/journal-entry';
 import type { HelpLine } from '../../../core/safety/help-lines';
@@ -147,49 +146,17 @@ export interface CheckDefinition {
 /** Question id → the value chosen. Any subset may be answered. */
 export type CheckAnswers = Record<string, number>;
 
-export interface CheckDraft {
-  version: number;
-  answers: CheckAnswers;
-  updatedAt: string;
-  completion?: Completion;
-}
-
+// The Check's answers are typed once, in core, for the server and the app alike.
+export type CheckDraft = ClosenessCheckDraft;
 /** What every scored Check carries. */
-export interface CheckScores {
-  id: string;
-  version: number;
-  createdAt: string;
-  scores: Record<ScoredSubscaleId, number | null>;
-  index: Record<ScoredSubscaleId, number | null>;
-  bands: Record<ScoredSubscaleId, Band | null>;
-  closenessFear: { index: number | null; band: Band | null };
-  highest: { sign: Highest<SignId> | null; root: Highest<RootId> | null };
-  completion?: Completion;
-  /** The stored answers could not be read (a damaged copy): no scores to show. */
-  unreadable?: boolean;
-}
-
+export type CheckScores = Omit<ResponseSummary, 'change'>;
 /** The answer to sending a Check: its scores, and the help to show first if any answer worried. */
-export interface SubmittedCheck extends CheckScores {
-  safety: SafetyAnswer & { flags?: SafetyFlag[] };
-}
-
+export type SubmittedCheck = SubmittedResponse;
 /** Change from the Check before, per subscale; null for a person's first Check. */
-export type CheckChange = Partial<Record<ScoredSubscaleId, SubscaleChange>> | null;
-
-export interface CheckSummary extends CheckScores {
-  change: CheckChange;
-}
-
-export interface CheckHistory {
-  /** Newest first. */
-  responses: CheckSummary[];
-  retake: { suggestedFrom: string; suggestedBy: string } | null;
-}
-
-export interface CheckDetail extends CheckSummary {
-  safety: { level: SafetyLevel; flags: SafetyFlag[] };
-}
+export type CheckChange = ResponseChange;
+export type CheckSummary = ResponseSummary;
+export type CheckHistory = ResponseHistory;
+export type CheckDetail = ResponseDetail;
 
 /** The separate, optional agreement to let anonymised answers help research. */
 export interface ResearchConsent {

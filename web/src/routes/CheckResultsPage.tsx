@@ -125,6 +125,8 @@ function Profile({
   const library = useLearnLibrary();
   const history = useCheckHistory();
   const { signs, roots } = scoredSubscales(definition);
+  /** What every part's card shares. */
+  const cardProps = { definition, scores: response, library: library.data };
   const change: CheckChange = response.change;
   const isLatest = history.data?.responses[0]?.id === response.id;
   const fear = response.closenessFear;
@@ -191,12 +193,10 @@ function Profile({
           {signs.map((subscale) => (
             <SubscaleCard
               key={subscale.id}
-              definition={definition}
-              scores={response}
+              {...cardProps}
               id={subscale.id}
               title={subscale.title}
               change={change?.[subscale.id] ?? null}
-              library={library.data}
             />
           ))}
         </ul>
@@ -209,12 +209,10 @@ function Profile({
           {roots.map((subscale) => (
             <SubscaleCard
               key={subscale.id}
-              definition={definition}
-              scores={response}
+              {...cardProps}
               id={subscale.id}
               title={subscale.title}
               change={change?.[subscale.id] ?? null}
-              library={library.data}
             />
           ))}
         </ul>

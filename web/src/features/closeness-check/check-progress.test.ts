@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CURRENT_CLOSENESS_CHECK } from '../../../../core/assessment/closeness-check.definition';
+import { completionOf } from '../../../../core/assessment/scoring';
 import type { CheckDefinition, CheckDraft } from '../../api/types';
 import {
   acceptedAnswers,
@@ -20,7 +21,12 @@ function answered(count: number, value = 3): Record<string, number> {
 }
 
 function serverDraft(answers: Record<string, number>, version = definition.version): CheckDraft {
-  return { version, answers, updatedAt: '2026-12-01T10:00:00.000Z' };
+  return {
+    version,
+    answers,
+    updatedAt: '2026-12-01T10:00:00.000Z',
+    completion: completionOf(answers, CURRENT_CLOSENESS_CHECK),
+  };
 }
 
 function local(answers: Record<string, number>, synced: boolean, screen = 3): LocalCheckDraft {

@@ -24,6 +24,9 @@ const MyDataPage = lazy(() => import('../routes/MyDataPage'));
 const CheckPage = lazy(() => import('../routes/CheckPage'));
 const CheckResultsPage = lazy(() => import('../routes/CheckResultsPage'));
 const CheckHistoryPage = lazy(() => import('../routes/CheckHistoryPage'));
+const PlanPage = lazy(() => import('../routes/PlanPage'));
+const ExerciseLibraryPage = lazy(() => import('../routes/ExerciseLibraryPage'));
+const ExercisePage = lazy(() => import('../routes/ExercisePage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -65,6 +68,9 @@ export function App() {
                 <Route path="/check" element={<CheckPage />} />
                 <Route path="/check/results/:id" element={<CheckResultsPage />} />
                 <Route path="/check/history" element={<CheckHistoryPage />} />
+                <Route path="/plan" element={<PlanPage />} />
+                <Route path="/exercises" element={<ExerciseLibraryPage />} />
+                <Route path="/exercises/:exerciseId" element={<ExercisePage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Routes>
             </Suspense>

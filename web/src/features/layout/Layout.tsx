@@ -73,6 +73,12 @@ export function Layout({ children }: { children: ReactNode }) {
                     <NavLink to="/home">{t('layout.nav.home')}</NavLink>
                   </li>
                   <li>
+                    <NavLink to="/plan">{t('layout.nav.plan')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/exercises">{t('layout.nav.exercises')}</NavLink>
+                  </li>
+                  <li>
                     <NavLink to="/check">{t('layout.nav.check')}</NavLink>
                   </li>
                   <li>

@@ -5,7 +5,8 @@ import { contactHref, type ContactMethod, type HelpLine } from '../../../../core
 import { isMessageKey, t } from '../../i18n';
 
 /** What was kept; `checkAnswer` is an answer in a Check still being taken. */
-export type SavedThing = 'journal' | 'checkin' | 'safetyPlan' | 'check' | 'checkAnswer';
+export type SavedThing =
+  'journal' | 'checkin' | 'safetyPlan' | 'check' | 'checkAnswer' | 'exercise';
 
 /** Whether a save's answer calls for the alert at all. */
 export function needsSafetyAlert(safety: SafetyAnswer | null | undefined): safety is SafetyAnswer {

@@ -1,0 +1,83 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+
+export type CareLevel = 'self-help' | 'guided' | 'professional' | 'urgent';
+export type SupportKind =
+  'get-help-now' | 'safety-plan' | 'safeguarding-help' | 'professional-help';
+
+export interface PlanStep {
+  id: string;
+  exerciseId: string;
+  modality: string;
+  targets: string[];
+  reason: string;
+  status: string;
+  minutes: number;
+}
+
+export interface Plan {
+  week: string;
+  checkNeeded: boolean;
+  recommendation: { level: CareLevel; reasons: string[] } | null;
+  support: { kind: SupportKind | string; reason: string }[];
+  steps: PlanStep[];
+  minutes: number | { planned: number; budget: number };
+  pace?: { level: number; label: string; reason: string } | null;
+  /** Exercises left out for safety, and why. */
+  paused?: { exerciseIds: string[]; reason: string } | null;
+}
+
+export interface PlanPreferences {
+  minutesPerWeek: number;
+  avoidExercises: string[];
+  avoidTopics: string[];
+}
+
+export const PLAN_KEY = ['plan'] as const;
+const PREFERENCES_KEY = [...PLAN_KEY, 'preferences'] as const;
+
+export function usePlan(enabled = true) {
+  return useQuery({
+    queryKey: PLAN_KEY,
+    queryFn: () => api<Plan>('/api/plan'),
+    refetchOnMount: 'always',
+    enabled,
+  });
+}
+
+export function usePlanPreferences(enabled = true) {
+  return useQuery({
+    queryKey: PREFERENCES_KEY,
+    queryFn: () => api<PlanPreferences>('/api/plan/preferences'),
+    enabled,
+  });
+}
+
+export function useSavePreferences() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (preferences: PlanPreferences) =>
+      api<PlanPreferences>('/api/plan/preferences', { method: 'PUT', body: preferences }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: PLAN_KEY }),
+  });
+}
+
+export function useSwapStep() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (stepId: string) =>
+      api<{ step: PlanStep; plan: Plan }>(`/api/plan/steps/${encodeURIComponent(stepId)}/swap`, {
+        method: 'POST',
+      }),
+    onSuccess: (answer) => {
+      queryClient.setQueryData(PLAN_KEY, answer.plan);
+    },
+  });
+}
+
+/** The planned minutes of a plan, whichever shape the server sends. */
+export function plannedMinutes(plan: Plan): { planned: number; budget: number | null } {
+  return typeof plan.minutes === 'number'
+    ? { planned: plan.minutes, budget: null }
+    : { planned: plan.minutes.planned, budget: plan.minutes.budget };
+}

@@ -1,0 +1,707 @@
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import type { Exercise, ExerciseStep, RatingField } from '../../../core/exercises/catalogue';
+import type { SafetyAnswer } from '../api/types';
+import { RequireSignIn } from '../features/auth/RequireSignIn';
+import { useSession } from '../features/auth/session';
+import { DraftSync, type SyncStatus } from '../features/closeness-check/draft-sync';
+import { useConsent } from '../features/consent/consent';
+import { draftKey, readDraft, removeDraft, saveDraft } from '../features/drafts/drafts';
+import { BreathingGuide } from '../features/exercises/BreathingGuide';
+import {
+  completedEntries,
+  exerciseStart,
+  hasValue,
+  ladderPoints,
+  newestDraft,
+  resumeStep,
+  valueOf,
+  withValue,
+  type ExerciseStart,
+  type LocalExerciseDraft,
+} from '../features/exercises/exercise-progress';
+import { findExercise, modalityLabel, targetNames } from '../features/exercises/exercise-words';
+import { ExerciseFieldInput } from '../features/exercises/ExerciseField';
+import {
+  completeExerciseEntry,
+  createExerciseEntry,
+  deleteExerciseEntry,
+  updateExerciseEntry,
+  useExerciseEntries,
+  useExerciseEntry,
+  useForgetEntries,
+  type ExerciseEntry,
+  type ExerciseValues,
+  type FieldValue,
+} from '../features/exercises/exercises-api';
+import { ExerciseValuesView } from '../features/exercises/ExerciseValuesView';
+import { LadderChart } from '../features/exercises/LadderChart';
+import {
+  ConsentNeeded,
+  HealthError,
+  isConsentRequired,
+  isUnreachable,
+} from '../features/health/HealthError';
+import { formatDate } from '../features/layout/format';
+import { usePageTitle } from '../features/layout/use-page-title';
+import { needsSafetyAlert, SafetyAlert } from '../features/safety/SafetyAlert';
+import { t } from '../i18n';
+
+export default function ExercisePage() {
+  const { exerciseId } = useParams();
+  const exercise = findExercise(exerciseId);
+  usePageTitle(exercise?.title ?? t('exercise.notFound.title'));
+  if (!exercise) {
+    return (
+      <div className="page page--narrow">
+        <h1>{t('exercise.notFound.title')}</h1>
+        <p>{t('exercise.notFound.text')}</p>
+        <p>
+          <Link to="/exercises">{t('exercises.title')}</Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <RequireSignIn>
+      <ExerciseLoader key={exercise.id} exercise={exercise} />
+    </RequireSignIn>
+  );
+}
+
+function readLocal(key: string): LocalExerciseDraft | null {
+  const stored = readDraft<LocalExerciseDraft>(key);
+  if (!stored || typeof stored !== 'object' || typeof stored.values !== 'object') return null;
+  return {
+    entryId: typeof stored.entryId === 'string' ? stored.entryId : null,
+    values: stored.values ?? {},
+    step: typeof stored.step === 'number' ? stored.step : null,
+    synced: stored.synced === true,
+  };
+}
+
+/** Loads the person's entries (and the newest draft in full), then shows the exercise. */
+function ExerciseLoader({ exercise }: { exercise: Exercise }) {
+  const session = useSession();
+  const consent = useConsent();
+  const userId = session.data?.user.id ?? '';
+  const consentMissing = consent.data !== undefined && consent.data.consent?.current !== true;
+  const entries = useExerciseEntries(exercise.id, consent.data !== undefined && !consentMissing);
+  const draftSummary = entries.data ? newestDraft(entries.data) : null;
+  const draft = useExerciseEntry(exercise.id, draftSummary?.id ?? null);
+  // A new round after finishing or starting again: the view starts afresh, with no draft.
+  const [round, setRound] = useState(0);
+  const unreachable = entries.isError && isUnreachable(entries.error);
+
+  let body;
+  if (consentMissing || (entries.isError && isConsentRequired(entries.error))) {
+    body = <ConsentNeeded />;
+  } else if (entries.isError && !unreachable) {
+    body = <HealthError error={entries.error} onRetry={() => entries.refetch()} />;
+  } else if (
+    unreachable ||
+    (entries.isFetchedAfterMount && (draftSummary === null || draft.isFetched))
+  ) {
+    return (
+      <ExerciseView
+        key={round}
+        onFresh={() => setRound((now) => now + 1)}
+        exercise={exercise}
+        userId={userId}
+        entries={entries.data ?? []}
+        serverDraft={unreachable ? undefined : (draft.data ?? draftSummary)}
+      />
+    );
+  } else {
+    body = <p role="status">{t('layout.loading')}</p>;
+  }
+  return (
+    <div className="page page--narrow">
+      <h1>{exercise.title}</h1>
+      {body}
+    </div>
+  );
+}
+
+const DONE = 'done';
+
+/**
+ * One exercise: an introduction (what it is, safety notes, a worked example, past entries),
+ * then a step at a time, then how it felt. Every change is kept on this device at once and
+ * sent to the server one request at a time with the newest values (see draft-sync.ts), so a
+ * closed tab or a lost connection loses nothing, and another device carries on from here.
+ */
+function ExerciseView(props: {
+  /** Starts the view afresh (after finishing, or starting again). */
+  onFresh: () => void;
+  exercise: Exercise;
+  userId: string;
+  entries: ExerciseEntry[];
+  /** Undefined when the server could not be reached. */
+  serverDraft: ExerciseEntry | null | undefined;
+}) {
+  const { exercise } = props;
+  const localKey = draftKey(props.userId, `exercise.${exercise.id}`);
+  const forgetEntries = useForgetEntries();
+  const navigate = useNavigate();
+  const location = useLocation();
+
+  const [start] = useState<ExerciseStart>(() => {
+    const local = readLocal(localKey);
+    if (props.serverDraft === undefined) {
+      return exerciseStart(exercise, local ? { ...local, synced: false } : null, null);
+    }
+    return exerciseStart(exercise, local, props.serverDraft);
+  });
+  const [values, setValues] = useState<ExerciseValues>(start.values);
+  const valuesRef = useRef(start.values);
+  const entryIdRef = useRef<string | null>(start.entryId);
+  const localRef = useRef<LocalExerciseDraft>({
+    entryId: start.entryId,
+    values: start.values,
+    step: start.step,
+    synced: !start.needsSending,
+  });
+  const [status, setStatus] = useState<SyncStatus>(
+    start.needsSending ? 'saving' : Object.keys(start.values).length > 0 ? 'saved' : 'idle',
+  );
+  const [alert, setAlert] = useState<SafetyAnswer | null>(null);
+  const [completing, setCompleting] = useState(false);
+  const [completeError, setCompleteError] = useState<unknown>(null);
+
+  const showSafety = (safety: SafetyAnswer | undefined) => {
+    if (!needsSafetyAlert(safety)) return;
+    // New help only when the level changes, so typing on does not move focus again and again.
+    setAlert((current) => (current?.level === safety.level ? current : safety));
+  };
+
+  const writeLocal = (next: Partial<LocalExerciseDraft>) => {
+    localRef.current = { ...localRef.current, ...next };
+    saveDraft(localKey, localRef.current);
+  };
+
+  const [sync] = useState(
+    () =>
+      new DraftSync<ExerciseValues>({
+        send: async (toSend, { keepalive }) => {
+          const id = entryIdRef.current;
+          const saved = id
+            ? await updateExerciseEntry(exercise.id, id, toSend, keepalive)
+            : await createExerciseEntry(exercise.id, toSend, keepalive);
+          if (!id) {
+            entryIdRef.current = saved.entry.id;
+            writeLocal({ entryId: saved.entry.id });
+          }
+          showSafety(saved.safety);
+        },
+        onStatus: (next) => setStatus(next),
+        onSynced: (synced) => {
+          if (synced !== valuesRef.current) return;
+          writeLocal({ synced: true });
+        },
+        isRetryable: isUnreachable,
+      }),
+  );
+
+  useEffect(() => {
+    if (start.needsSending) sync.change(start.values);
+  }, [start, sync]);
+
+  useEffect(() => {
+    const leave = () => sync.sendBeforeLeaving();
+    const hidden = () => {
+      if (document.visibilityState === 'hidden') sync.sendBeforeLeaving();
+    };
+    const online = () => sync.nudge();
+    window.addEventListener('pagehide', leave);
+    document.addEventListener('visibilitychange', hidden);
+    window.addEventListener('online', online);
+    return () => {
+      window.removeEventListener('pagehide', leave);
+      document.removeEventListener('visibilitychange', hidden);
+      window.removeEventListener('online', online);
+      sync.nudge();
+    };
+  }, [sync]);
+
+  // The step lives in the address, so the browser's Back button goes back a step.
+  const [params, setParams] = useSearchParams();
+  const stepParam = params.get('step');
+  const viewing = params.get('entry');
+  const requested = Number(stepParam);
+  const stage =
+    stepParam === DONE
+      ? exercise.steps.length
+      : Number.isInteger(requested) && requested >= 1 && requested <= exercise.steps.length
+        ? requested - 1
+        : null;
+
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const shownStage = useRef(stage);
+  useEffect(() => {
+    if (stage !== null && stage < exercise.steps.length && localRef.current.step !== stage) {
+      writeLocal({ step: stage });
+    }
+    if (shownStage.current === stage) return;
+    shownStage.current = stage;
+    (stage === null ? titleRef.current : headingRef.current)?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- writeLocal only touches refs
+  }, [stage, exercise.steps.length]);
+
+  const goTo = (next: number | null) => {
+    if (next === null) setParams({});
+    else if (next >= exercise.steps.length) setParams({ step: DONE });
+    else setParams({ step: String(next + 1) });
+  };
+
+  const change = (stepId: string, fieldId: string, value: FieldValue) => {
+    const next = withValue(valuesRef.current, stepId, fieldId, value);
+    valuesRef.current = next;
+    setValues(next);
+    writeLocal({ values: next, synced: false });
+    sync.change(next);
+  };
+
+  const startAgain = async () => {
+    await sync.stop();
+    const old = entryIdRef.current;
+    removeDraft(localKey);
+    if (old) await deleteExerciseEntry(exercise.id, old).catch(() => undefined);
+    await forgetEntries(exercise.id);
+    props.onFresh();
+    goTo(0);
+  };
+
+  const complete = async (feeling: { distress?: number; helpful?: number }) => {
+    setCompleting(true);
+    setCompleteError(null);
+    await sync.stop();
+    try {
+      let id = entryIdRef.current;
+      if (!id) {
+        const created = await createExerciseEntry(exercise.id, valuesRef.current);
+        id = created.entry.id;
+        entryIdRef.current = id;
+      }
+      const done = await completeExerciseEntry(exercise.id, id, {
+        values: valuesRef.current,
+        ...feeling,
+      });
+      removeDraft(localKey);
+      await forgetEntries(exercise.id);
+      navigate(`/exercises/${exercise.id}?entry=${encodeURIComponent(done.entry.id)}`, {
+        state: { justCompleted: true, safety: done.safety },
+      });
+      props.onFresh();
+    } catch (error) {
+      sync.resume();
+      setCompleteError(error);
+      setCompleting(false);
+    }
+  };
+
+  const started = Object.keys(values).length > 0;
+  const step = stage !== null && stage < exercise.steps.length ? exercise.steps[stage] : null;
+  const completedState = location.state as {
+    justCompleted?: boolean;
+    safety?: SafetyAnswer;
+  } | null;
+
+  return (
+    <div className="page page--narrow exercise">
+      {alert && stage !== null ? (
+        <SafetyAlert safety={alert} saved="exercise" onDismiss={() => setAlert(null)} />
+      ) : null}
+      <h1 tabIndex={-1} ref={titleRef}>
+        {exercise.title}
+      </h1>
+      {viewing ? (
+        <EntryView
+          exercise={exercise}
+          entryId={viewing}
+          entries={props.entries}
+          justCompleted={completedState?.justCompleted === true}
+          safety={completedState?.safety}
+        />
+      ) : stage === null ? (
+        <ExerciseIntro
+          exercise={exercise}
+          entries={props.entries}
+          started={started}
+          onStart={() =>
+            goTo(started ? (localRef.current.step ?? resumeStep(exercise, values)) : 0)
+          }
+          onStartAgain={() => void startAgain()}
+        />
+      ) : step ? (
+        <StepForm
+          exercise={exercise}
+          stage={stage}
+          step={step}
+          values={values}
+          headingRef={headingRef}
+          onChange={change}
+          onBack={() => goTo(stage === 0 ? null : stage - 1)}
+          onNext={() => goTo(stage + 1)}
+          status={status}
+        />
+      ) : (
+        <FinishForm
+          exercise={exercise}
+          headingRef={headingRef}
+          completing={completing}
+          error={completeError}
+          onBack={() => goTo(exercise.steps.length - 1)}
+          onComplete={(feeling) => void complete(feeling)}
+        />
+      )}
+    </div>
+  );
+}
+
+function ExerciseIntro(props: {
+  exercise: Exercise;
+  entries: ExerciseEntry[];
+  started: boolean;
+  onStart: () => void;
+  onStartAgain: () => void;
+}) {
+  const { exercise } = props;
+  const [confirming, setConfirming] = useState(false);
+  const done = completedEntries(props.entries);
+  return (
+    <>
+      <p className="lead">{exercise.summary}</p>
+      <ul className="exercise-facts">
+        <li>{t('exercises.minutes', { minutes: exercise.minutes })}</li>
+        <li>{modalityLabel(exercise.modality)}</li>
+        <li>{t('exercises.helpsWith', { names: targetNames(exercise.targets) })}</li>
+        <li>{t('exercise.intro.saving')}</li>
+      </ul>
+      {props.started ? (
+        <section className="card card--calm" aria-labelledby="exercise-resume-title">
+          <h2 id="exercise-resume-title">{t('exercise.resume.title')}</h2>
+          <p>{t('exercise.resume.text')}</p>
+          {confirming ? (
+            <div>
+              <p>{t('exercise.resume.confirm')}</p>
+              <p className="actions">
+                <button type="button" className="button" onClick={props.onStartAgain}>
+                  {t('exercise.resume.confirmYes')}
+                </button>
+                <button type="button" className="button" onClick={() => setConfirming(false)}>
+                  {t('exercise.resume.confirmNo')}
+                </button>
+              </p>
+            </div>
+          ) : (
+            <p className="actions">
+              <button type="button" className="button button--primary" onClick={props.onStart}>
+                {t('exercise.carryOn')}
+              </button>
+              <button type="button" className="button" onClick={() => setConfirming(true)}>
+                {t('exercise.resume.startAgain')}
+              </button>
+            </p>
+          )}
+        </section>
+      ) : (
+        <p>
+          <button type="button" className="button button--primary" onClick={props.onStart}>
+            {t('exercise.start')}
+          </button>
+        </p>
+      )}
+      <section className="card card--attention" aria-labelledby="exercise-safety-title">
+        <h2 id="exercise-safety-title">{t('exercise.safetyNotes')}</h2>
+        <ul>
+          {exercise.safetyNotes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      </section>
+      <section className="card example" aria-labelledby="exercise-example-title">
+        <h2 id="exercise-example-title">{t('exercise.example.title')}</h2>
+        <p className="example__label">{t('exercise.example.label')}</p>
+        <p>{exercise.workedExample.intro}</p>
+        <ExerciseValuesView
+          exercise={exercise}
+          values={exercise.workedExample.answers}
+          headingLevel={3}
+        />
+      </section>
+      {exercise.id === 'closeness-ladder' ? (
+        <LadderChart points={ladderPoints(props.entries)} />
+      ) : null}
+      <section aria-labelledby="exercise-history-title">
+        <h2 id="exercise-history-title">{t('exercise.history.title')}</h2>
+        {done.length === 0 ? (
+          <p>{t('exercise.history.none')}</p>
+        ) : (
+          <ul className="exercise-history">
+            {done.map((entry) => (
+              <li key={entry.id}>
+                <Link to={`?entry=${encodeURIComponent(entry.id)}`}>
+                  {t('exercise.history.item', {
+                    date: formatDate(entry.completedAt ?? entry.updatedAt),
+                  })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+function KeptInView({
+  exercise,
+  stage,
+  values,
+}: {
+  exercise: Exercise;
+  stage: number;
+  values: ExerciseValues;
+}) {
+  const items = exercise.keepInView
+    .map((ref) => {
+      const at = exercise.steps.findIndex((step) => step.id === ref.step);
+      const field = exercise.steps[at]?.fields.find((candidate) => candidate.id === ref.field);
+      const value = valueOf(values, ref.step, ref.field);
+      return { ref, at, field, value };
+    })
+    .filter(
+      (item) => item.at >= 0 && item.at < stage && item.field && typeof item.value === 'string',
+    )
+    .filter((item) => hasValue(item.value));
+  if (items.length === 0) return null;
+  return (
+    <aside className="kept-in-view" aria-labelledby="kept-in-view-title">
+      <h3 id="kept-in-view-title" className="kept-in-view__title">
+        {t('exercise.keptInView')}
+      </h3>
+      <dl>
+        {items.map((item) => (
+          <div
+            key={`${item.ref.step}.${item.ref.field}`}
+            data-field={`${item.ref.step}.${item.ref.field}`}
+          >
+            <dt>{item.field?.label}</dt>
+            <dd>{String(item.value)}</dd>
+          </div>
+        ))}
+      </dl>
+    </aside>
+  );
+}
+
+function StepForm(props: {
+  exercise: Exercise;
+  stage: number;
+  step: ExerciseStep;
+  values: ExerciseValues;
+  headingRef: React.RefObject<HTMLHeadingElement | null>;
+  onChange: (stepId: string, fieldId: string, value: FieldValue) => void;
+  onBack: () => void;
+  onNext: () => void;
+  status: SyncStatus;
+}) {
+  const { exercise, stage, step, values } = props;
+  const total = exercise.steps.length;
+  const patterns = exercise.breathingPatterns;
+  const breathing = patterns && step.id === 'breathe';
+  const patternId = valueOf(values, 'before', 'pattern');
+  const pattern = patterns?.find((candidate) => candidate.id === patternId) ?? patterns?.[0];
+  const length = Number(valueOf(values, 'before', 'length'));
+  return (
+    <form
+      className="exercise-step"
+      aria-labelledby="exercise-step-title"
+      noValidate
+      onSubmit={(event: FormEvent) => {
+        event.preventDefault();
+        props.onNext();
+      }}
+    >
+      <p className="hint">{t('exercise.stepOf', { step: stage + 1, steps: total })}</p>
+      <progress
+        className="check-progress__bar"
+        max={total + 1}
+        value={stage + 1}
+        aria-hidden="true"
+      />
+      <h2 id="exercise-step-title" tabIndex={-1} ref={props.headingRef}>
+        {step.title}
+      </h2>
+      <KeptInView exercise={exercise} stage={stage} values={values} />
+      <p className="lead">{step.prompt}</p>
+      {breathing && pattern ? (
+        <BreathingGuide
+          pattern={pattern}
+          minutes={Number.isFinite(length) && length > 0 ? length : 2}
+        />
+      ) : null}
+      {step.fields.map((field) => (
+        <ExerciseFieldInput
+          key={field.id}
+          field={field}
+          name={`${step.id}-${field.id}`}
+          value={valueOf(values, step.id, field.id)}
+          values={values}
+          onChange={(value) => props.onChange(step.id, field.id, value)}
+        />
+      ))}
+      <p className="actions">
+        <button type="button" className="button" onClick={props.onBack}>
+          {t('check.back')}
+        </button>
+        <button type="submit" className="button button--primary">
+          {stage === total - 1 ? t('exercise.toFinish') : t('check.next')}
+        </button>
+      </p>
+      <SaveStatus status={props.status} />
+    </form>
+  );
+}
+
+const DISTRESS_FIELD: RatingField = {
+  id: 'distress',
+  kind: 'rating-0-10',
+  label: t('exercise.finish.distress'),
+  lowLabel: t('exercise.finish.distressLow'),
+  highLabel: t('exercise.finish.distressHigh'),
+};
+
+const HELPFUL_FIELD: RatingField = {
+  id: 'helpful',
+  kind: 'rating-0-10',
+  label: t('exercise.finish.helpful'),
+  lowLabel: t('exercise.finish.helpfulLow'),
+  highLabel: t('exercise.finish.helpfulHigh'),
+};
+
+function FinishForm(props: {
+  exercise: Exercise;
+  headingRef: React.RefObject<HTMLHeadingElement | null>;
+  completing: boolean;
+  error: unknown;
+  onBack: () => void;
+  onComplete: (feeling: { distress?: number; helpful?: number }) => void;
+}) {
+  const [distress, setDistress] = useState<number | undefined>();
+  const [helpful, setHelpful] = useState<number | undefined>();
+  const errorRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (props.error) errorRef.current?.focus();
+  }, [props.error]);
+  return (
+    <form
+      className="exercise-step"
+      aria-labelledby="exercise-step-title"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        props.onComplete({
+          ...(distress === undefined ? {} : { distress }),
+          ...(helpful === undefined ? {} : { helpful }),
+        });
+      }}
+    >
+      <h2 id="exercise-step-title" tabIndex={-1} ref={props.headingRef}>
+        {t('exercise.finish.title')}
+      </h2>
+      <p className="lead">{t('exercise.finish.text')}</p>
+      <ExerciseFieldInput
+        field={DISTRESS_FIELD}
+        name="finish-distress"
+        value={distress}
+        values={{}}
+        onChange={(value) => setDistress(value as number)}
+      />
+      <ExerciseFieldInput
+        field={HELPFUL_FIELD}
+        name="finish-helpful"
+        value={helpful}
+        values={{}}
+        onChange={(value) => setHelpful(value as number)}
+      />
+      {props.error ? (
+        <div className="notice notice--error" role="alert" tabIndex={-1} ref={errorRef}>
+          <p>{t('exercise.finish.failed')}</p>
+        </div>
+      ) : null}
+      <p className="actions">
+        <button type="button" className="button" onClick={props.onBack}>
+          {t('check.back')}
+        </button>
+        <button type="submit" className="button button--primary" disabled={props.completing}>
+          {props.completing ? t('auth.working') : t('exercise.finish.submit')}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+function EntryView(props: {
+  exercise: Exercise;
+  entryId: string;
+  entries: ExerciseEntry[];
+  justCompleted: boolean;
+  safety: SafetyAnswer | undefined;
+}) {
+  const { exercise } = props;
+  const entry = useExerciseEntry(exercise.id, props.entryId);
+  const [safety, setSafety] = useState(props.safety);
+  const points = useMemo(() => ladderPoints(props.entries), [props.entries]);
+  return (
+    <>
+      {needsSafetyAlert(safety) ? (
+        <SafetyAlert safety={safety} saved="exercise" onDismiss={() => setSafety(undefined)} />
+      ) : null}
+      {props.justCompleted ? (
+        <div className="notice" role="status">
+          <p>{t('exercise.done.thanks')}</p>
+        </div>
+      ) : null}
+      {exercise.id === 'closeness-ladder' ? <LadderChart points={points} /> : null}
+      {entry.isError ? (
+        <HealthError error={entry.error} onRetry={() => entry.refetch()} />
+      ) : entry.data ? (
+        <section aria-labelledby="entry-title">
+          <h2 id="entry-title">
+            {t('exercise.history.item', {
+              date: formatDate(entry.data.completedAt ?? entry.data.updatedAt),
+            })}
+          </h2>
+          <ExerciseValuesView exercise={exercise} values={entry.data.values} headingLevel={3} />
+        </section>
+      ) : (
+        <p role="status">{t('layout.loading')}</p>
+      )}
+      <p className="actions">
+        <Link to={`/exercises/${exercise.id}`}>{t('exercise.backToExercise')}</Link>
+        <Link to="/plan">{t('plan.backToPlan')}</Link>
+      </p>
+    </>
+  );
+}
+
+function SaveStatus({ status }: { status: SyncStatus }) {
+  const text =
+    status === 'saving'
+      ? t('exercise.status.saving')
+      : status === 'saved'
+        ? t('exercise.status.saved')
+        : status === 'offline'
+          ? t('exercise.status.offline')
+          : status === 'refused'
+            ? t('exercise.status.refused')
+            : '';
+  return (
+    <p className={`check-status check-status--${status}`} role="status">
+      {text}
+    </p>
+  );
+}

@@ -1,20 +1,22 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CURRENT_PRIVACY_NOTICE } from '../../core/consent/privacy-notice';
 import { PROJECT_ROOT } from '../../server/src/config';
 import { buildSignUp } from '../factories/user.factory';
-import { testDatabaseKind } from '../support/test-app';
 import { freePort } from '../support/free-port';
+import { adminQuery, dbAvailable, postgresAdminUrl, testDatabaseKind } from '../support/test-app';
 
 /**
- * Durability on SQLite, with the real server in its own process: 200 journal writes, each
- * acknowledged with 201, then `kill -9`; after a restart on the same data folder all 200 are
- * there with their texts, and SQLite's integrity check says ok. (On PostgreSQL durability is
- * the database server's business, so this file runs in the int-sqlite project only.)
+ * Durability with the real server in its own process, on both databases: 200 journal writes,
+ * each acknowledged with 201, then `kill -9`; after a restart on the same data (the same data
+ * folder, and on PostgreSQL the same database and key store) all 200 are there with their
+ * texts. On SQLite, SQLite's own integrity check of the file must also say ok.
  */
 
 const WRITES = 200;
@@ -25,8 +27,12 @@ interface Server {
   output: () => string;
 }
 
-/** Starts `node --import tsx server/src/main.ts` and resolves once it says it is listening. */
-async function startServer(dataDir: string): Promise<Server> {
+/**
+ * Starts `node --import tsx server/src/main.ts` and resolves once it says it is listening. With
+ * a `databaseUrl` it runs on that PostgreSQL database, its key store beside it (`<name>_keys`);
+ * without, on SQLite files in `dataDir`. Either way its master key file lives in `dataDir`.
+ */
+async function startServer(dataDir: string, databaseUrl: string | null): Promise<Server> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -48,6 +54,7 @@ async function startServer(dataDir: string): Promise<Server> {
   ]) {
     delete env[name];
   }
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: PROJECT_ROOT,
     env,
@@ -102,14 +109,25 @@ class Browser {
   }
 }
 
-describe.skipIf(testDatabaseKind !== 'sqlite')(
-  'durability: kill -9 after acknowledged writes',
+describe.skipIf(!dbAvailable)(
+  `durability on ${testDatabaseKind}: kill -9 after acknowledged writes`,
   () => {
     let folder: string;
+    /** PostgreSQL: the database the server runs on (its key store is `<name>_keys`). */
+    let databaseName: string | null = null;
+    let databaseUrl: string | null = null;
     const started: ChildProcess[] = [];
 
-    beforeAll(() => {
+    beforeAll(async () => {
       folder = fs.mkdtempSync(path.join(os.tmpdir(), 'closer-durability-'));
+      if (testDatabaseKind === 'postgres') {
+        const adminUrl = postgresAdminUrl as string;
+        databaseName = `closer_durability_${randomBytes(8).toString('hex')}`;
+        await adminQuery(adminUrl, `create database ${databaseName}`);
+        const url = new URL(adminUrl);
+        url.pathname = `/${databaseName}`;
+        databaseUrl = url.toString();
+      }
     });
     afterAll(async () => {
       for (const child of started) {
@@ -118,13 +136,19 @@ describe.skipIf(testDatabaseKind !== 'sqlite')(
           await exited(child);
         }
       }
+      if (databaseName) {
+        const adminUrl = postgresAdminUrl as string;
+        await adminQuery(adminUrl, `drop database if exists ${databaseName} with (force)`);
+        await adminQuery(adminUrl, `drop database if exists ${databaseName}_keys with (force)`);
+      }
       fs.rmSync(folder, { recursive: true, force: true });
     });
 
-    it(`keeps all ${WRITES} acknowledged journal writes across kill -9, and the file is intact`, async () => {
+    it(`keeps all ${WRITES} acknowledged journal writes across kill -9`, async () => {
       const dataDir = path.join(folder, 'data');
-      const first = await startServer(dataDir);
+      const first = await startServer(dataDir, databaseUrl);
       started.push(first.child);
+      expect(first.output()).toContain(databaseUrl ? '(PostgreSQL;' : '(SQLite in');
 
       const browser = new Browser(first.url);
       const account = buildSignUp();
@@ -149,7 +173,7 @@ describe.skipIf(testDatabaseKind !== 'sqlite')(
       await exited(first.child);
       expect(first.child.signalCode).toBe('SIGKILL');
 
-      const second = await startServer(dataDir);
+      const second = await startServer(dataDir, databaseUrl);
       started.push(second.child);
       const again = new Browser(second.url);
       const login = await again.send('POST', '/api/auth/login', {
@@ -169,10 +193,22 @@ describe.skipIf(testDatabaseKind !== 'sqlite')(
       expect(found.size).toBe(WRITES);
       expect(found).toEqual(acknowledged);
 
-      // A clean stop, then SQLite's own check of the whole file.
+      // A clean stop, then the rows counted in the database itself (and on SQLite, SQLite's own
+      // check of the whole file).
       second.child.kill('SIGTERM');
       await exited(second.child);
       expect(second.child.exitCode, second.output()).toBe(0);
+      if (databaseUrl) {
+        const client = new pg.Client({ connectionString: databaseUrl });
+        await client.connect();
+        try {
+          const result = await client.query('select count(*) as count from journal_entries');
+          expect(Number(result.rows[0].count)).toBe(WRITES);
+        } finally {
+          await client.end();
+        }
+        return;
+      }
       const database = new Database(path.join(dataDir, 'closer.sqlite'));
       try {
         expect(database.pragma('integrity_check', { simple: true })).toBe('ok');

@@ -104,6 +104,22 @@ describe.skipIf(!dbAvailable)('grants and the access log', () => {
     expect((await p.owner.get('/api/me/access-log')).body.entries).toHaveLength(1);
   });
 
+  it('many reads at once through a grant all succeed and extend one intact chain', async () => {
+    const p = await pair();
+    await grant(p);
+    // Twelve reads at the same moment (on PostgreSQL, over several pooled connections): each
+    // must be answered, logged exactly once, and the chain must not fork.
+    const reads = await Promise.all(
+      Array.from({ length: 12 }, () => p.grantee.get(`/api/journal/${p.entryId}`)),
+    );
+    expect(reads.map((read) => read.status)).toEqual(Array(12).fill(200));
+    const log = await p.owner.get('/api/me/access-log');
+    expect(log.body.intact).toBe(true);
+    expect(log.body.entries.map((entry: { sequence: number }) => entry.sequence)).toEqual(
+      Array.from({ length: 12 }, (_, index) => index + 1),
+    );
+  });
+
   it('after the grant expires the grantee gets 404 again', async () => {
     const p = await pair();
     await grant(p, 'journal:read', 20);

@@ -1,3 +1,4 @@
+import { sql, type QueryExecutorProvider } from 'kysely';
 import pg from 'pg';
 
 /**
@@ -41,4 +42,20 @@ export function isUniqueViolation(error: unknown): boolean {
     code === 'SQLITE_CONSTRAINT_UNIQUE' ||
     code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
   );
+}
+
+/**
+ * Inside a transaction, waits until no other transaction holds the same `key`, until this one
+ * ends. For read-modify-write sequences such as extending a hash chain: on PostgreSQL, two
+ * instances (or two pooled connections) could otherwise read the same head at once; an
+ * advisory lock serialises them without needing a row to lock. On SQLite a write
+ * transaction already excludes every other, so nothing is needed.
+ */
+export async function lockForTransaction(
+  trx: QueryExecutorProvider,
+  dialect: Dialect,
+  key: string,
+): Promise<void> {
+  if (dialect.name !== 'postgres') return;
+  await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
 }

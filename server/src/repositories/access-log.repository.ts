@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { lockForTransaction, type Dialect } from '../db/dialect';
 import type { AccessLogTable, Database } from '../db/schema';
 
 export interface AccessLogEntry {
@@ -16,19 +17,24 @@ export interface AccessLogEntry {
 }
 
 export class AccessLogRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: Dialect,
+  ) {}
 
   /**
    * Appends one entry and moves the owner's chain head, in one transaction. `link` gets the
    * current head and returns the new entry, so the chain is extended from the true newest
-   * row even when two reads are logged at once (the unique (owner, sequence) key refuses a
-   * fork).
+   * row even when two reads are logged at once: appends for one owner are serialised (an
+   * advisory lock on PostgreSQL; SQLite's write transactions already are), and the unique
+   * (owner, sequence) key would refuse a fork if they were not.
    */
   async append(
     ownerId: string,
     link: (head: { sequence: number; hash: string } | null) => AccessLogEntry,
   ): Promise<AccessLogEntry> {
     return this.db.transaction().execute(async (trx) => {
+      await lockForTransaction(trx, this.dialect, `access-log:${ownerId}`);
       const head = await trx
         .selectFrom('access_log_heads')
         .select(['sequence', 'hash'])

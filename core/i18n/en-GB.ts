@@ -516,6 +516,7 @@ export const enGB = {
   'exercise.ladder.date': 'Date',
   'exercise.ladder.step': 'Step',
   'exercise.ladder.showTable': 'Show as a table',
+  'exercise.ladder.table': 'Expected and real difficulty, as a table',
   'exercise.ladder.showChart': 'Show as a chart',
 
   'check.research.title': 'Help make the Check fairer (optional)',

@@ -164,7 +164,10 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   if (moved !== null) app.log.info({ moved }, 'person keys moved into the key store');
   const keys = new KeyService(personKeys, keyRing);
   const vault = new EncryptedTextVault(keys);
-  const accessLog = new AccessLogService(new AccessLogRepository(database.db), clock);
+  const accessLog = new AccessLogService(
+    new AccessLogRepository(database.db, database.dialect),
+    clock,
+  );
   const audit = new AuditService(new AuditRepository(database.db), clock);
   const policy = new AccessPolicy(new GrantRepository(database.db), accessLog, clock);
   const journal = new JournalService(new JournalRepository(database), vault, policy, clock);

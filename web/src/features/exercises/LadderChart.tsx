@@ -41,7 +41,7 @@ export function LadderChart({ points }: { points: readonly LadderPoint[] }) {
 
   return (
     <section className="ladder-chart" aria-labelledby={titleId}>
-      <h3 id={titleId}>{t('exercise.ladder.chartTitle')}</h3>
+      <h2 id={titleId}>{t('exercise.ladder.chartTitle')}</h2>
       <p id={descId}>{summary}</p>
       <p className="ladder-chart__key">
         <span className="ladder-chart__swatch ladder-chart__swatch--predicted" aria-hidden="true" />
@@ -50,7 +50,7 @@ export function LadderChart({ points }: { points: readonly LadderPoint[] }) {
         {t('exercise.ladder.actual')}
       </p>
       {asTable ? (
-        <TableScroll label={t('exercise.ladder.chartTitle')}>
+        <TableScroll label={t('exercise.ladder.table')}>
           <table>
             <caption className="visually-hidden">{t('exercise.ladder.chartTitle')}</caption>
             <thead>

@@ -677,6 +677,7 @@ export const enGB = {
   'myData.export.csv.checkins': 'Check-ins (CSV)',
   'myData.export.csv.journal': 'Journal (CSV)',
   'myData.export.csv.safety-plan': 'Safety plan (CSV)',
+  'myData.export.csv.exercises': 'Exercises (CSV)',
   'myData.export.csv.consents': 'Consent history (CSV)',
   'myData.export.csv.access-log': 'Access log (CSV)',
   'myData.log.title': 'Who has looked at your records',
@@ -744,6 +745,16 @@ export const enGB = {
     'This version of the Closeness Check is no longer in use. Please reload the page to get the current one.',
   'api.research_notice_outdated':
     'The research notice has changed. Please read the new version before you decide.',
+  'api.invalid_exercise_values':
+    'One of your answers was not one we could save, so nothing was changed. Please check the highlighted answer and try again.',
+  'api.exercise_not_found': 'We could not find that exercise. Please go back to the library.',
+  'api.invalid_plan_input': 'Some of your plan settings were not right. Please check them.',
+  'api.invalid_week': 'We could not work out which week this is. Please reload the page.',
+  'api.plan_step_not_found':
+    'That step is no longer in this week’s plan. Please reload the page to see the plan as it is now.',
+  'api.plan_step_not_swappable': 'Only a step you have not done yet can be swapped.',
+  'api.plan_no_swap_available':
+    'There is no other exercise for this need that fits your plan right now. You can keep this one, or leave it for this week.',
 } as const;
 
 export type MessageKey = keyof typeof enGB;

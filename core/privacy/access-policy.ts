@@ -5,7 +5,8 @@
  * whose scope names the record type.
  */
 
-export type RecordType = 'journal' | 'checkin' | 'safety-plan' | 'closeness-check';
+export type RecordType =
+  'journal' | 'checkin' | 'safety-plan' | 'closeness-check' | 'exercise-entry' | 'plan';
 export type Action = 'read' | 'create' | 'update' | 'delete';
 
 /** A grant's scope: what kind of record it opens, read-only. */

@@ -33,11 +33,15 @@ import { journalRoutes } from './routes/journal/journal.routes';
 import { dataRoutes } from './routes/me/data.routes';
 import { safetyPlanRoutes } from './routes/safety-plan/safety-plan.routes';
 import { assessmentRoutes } from './routes/assessments/assessments.routes';
+import { exerciseRoutes } from './routes/exercises/exercises.routes';
+import { planRoutes } from './routes/plan/plan.routes';
 import { AccessPolicy } from './policies/access.policy';
 import { AccessLogRepository } from './repositories/access-log.repository';
 import { AuditRepository } from './repositories/audit.repository';
 import { CheckinRepository } from './repositories/checkin.repository';
 import { ClosenessCheckRepository } from './repositories/closeness-check.repository';
+import { ExerciseEntryRepository } from './repositories/exercise-entry.repository';
+import { PlanRepository } from './repositories/plan.repository';
 import { GrantRepository } from './repositories/grant.repository';
 import { JournalRepository } from './repositories/journal.repository';
 import { LegacyPersonKeyRepository } from './repositories/legacy-person-key.repository';
@@ -51,7 +55,9 @@ import { ClosenessCheckService } from './services/closeness-check.service';
 import { KeyService } from './services/crypto/key.service';
 import { moveLegacyPersonKeys } from './services/crypto/legacy-key-move';
 import { loadMasterKeyRing, type MasterKeyRing } from './services/crypto/master-key';
+import { ExerciseService } from './services/exercise.service';
 import { ExportService } from './services/export.service';
+import { PlanService } from './services/plan.service';
 import { JournalService } from './services/journal.service';
 import { AccessLogService } from './services/privacy/access-log.service';
 import { AuditService } from './services/privacy/audit.service';
@@ -78,6 +84,8 @@ export interface Services {
   checkins: CheckinService;
   safetyPlans: SafetyPlanService;
   closenessCheck: ClosenessCheckService;
+  exercises: ExerciseService;
+  plan: PlanService;
   researchConsent: ResearchConsentService;
   exports: ExportService;
   accounts: AccountService;
@@ -197,6 +205,20 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     clock,
     (error) => app.log.error({ err: error }, 'closeness check: research step or damaged answers'),
   );
+  const exercises = new ExerciseService(
+    new ExerciseEntryRepository(database),
+    vault,
+    policy,
+    clock,
+  );
+  const plan = new PlanService(
+    new PlanRepository(database.db),
+    closenessCheck,
+    exercises,
+    vault,
+    policy,
+    clock,
+  );
   const personalData = new PersonalDataRepository(database.db);
   app.decorate('services', {
     database,
@@ -210,8 +232,19 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     checkins,
     safetyPlans,
     closenessCheck,
+    exercises,
+    plan,
     researchConsent,
-    exports: new ExportService(personalData, journal, checkins, safetyPlans, clock, closenessCheck),
+    exports: new ExportService(
+      personalData,
+      journal,
+      checkins,
+      safetyPlans,
+      clock,
+      closenessCheck,
+      exercises,
+      plan,
+    ),
     accounts: new AccountService(auth, personalData, vault, audit),
     accessLog,
     audit,
@@ -249,6 +282,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   checkinRoutes(app);
   safetyPlanRoutes(app);
   assessmentRoutes(app);
+  exerciseRoutes(app);
+  planRoutes(app);
   dataRoutes(app);
   openApiRoutes(app);
   helpRoutes(app);

@@ -159,6 +159,19 @@ describe.skipIf(!chromiumPath)('the plan and the exercises', () => {
     expect(reasons[0]).toContain('Finding it hard to trust came out highest of your four signs');
     await expectAccessible(page, 'plan');
 
+    // Swapping a step: another exercise for the same need comes in and takes focus.
+    const firstTitle = await page.locator('.plan-step__title').first().innerText();
+    await page
+      .locator('.plan-step')
+      .first()
+      .getByRole('button', { name: 'Swap for another' })
+      .click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.className ?? ''))
+      .toContain('plan-step__title');
+    expect(await page.locator('.plan-step__title').allInnerTexts()).not.toContain(firstTitle);
+    expect(await page.locator('main').innerText()).toContain('You swapped');
+
     await page.locator('header').getByRole('link', { name: 'Exercises' }).click();
     await page.waitForURL('**/exercises');
     await expectAccessible(page, 'library');
@@ -340,6 +353,16 @@ describe.skipIf(!chromiumPath)('the plan and the exercises', () => {
     await page.getByLabel('What you will say').fill('You never ask how my day was.');
     await expect.poll(() => page.locator('.blame-note mark').count()).toBeGreaterThan(0);
     await expectAccessible(page, 'I-statement: blame words (dark)');
+
+    // Worrying words in an exercise: crisis help comes first and takes focus; the text is kept.
+    await page
+      .getByLabel('What you will say')
+      .fill('Everything feels pointless lately. Some nights I just want to die.');
+    const alert = page.locator('.safety-alert');
+    await expect.poll(() => alert.getAttribute('data-level'), { timeout: 10_000 }).toBe('crisis');
+    expect(await alert.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await alert.innerText()).toContain('What you wrote is saved.');
+    await expectAccessible(page, 'I-statement: crisis help first (dark)');
 
     await page.goto(`${origin}/exercises/paced-breathing`, { waitUntil: 'networkidle' });
     await page.getByRole('button', { name: 'Start' }).click();

@@ -33,6 +33,10 @@ interface World {
   newCheckinId(): Promise<string>;
   /** A new Closeness Check response of the owner's. */
   newCheckResponseId(): Promise<string>;
+  /** A new draft of the owner's in the exercise EXERCISE. */
+  newExerciseEntryId(): Promise<string>;
+  /** A step still to do in the owner's plan this week (after a Check, if they had none). */
+  stepToSwap(): Promise<string>;
   learnSlug: string;
 }
 
@@ -55,6 +59,8 @@ interface Row {
    * of its own so the other rows keep theirs.
    */
   fresh?: boolean;
+  /** An error code a role gets instead of the usual one for its status. */
+  codes?: Partial<Record<Role, string>>;
 }
 
 const ENTRY = { text: 'A calm day by the sea, and a long walk.', mood: 6, tags: ['sea'] };
@@ -65,6 +71,8 @@ const PLAN = {
   ),
 };
 const CHECK = '/api/assessments/closeness-check';
+const EXERCISE = '/api/exercises/thought-record';
+const EXERCISE_VALUES = { thought: { thought: 'They will think I am too much.', belief: 70 } };
 const PUBLIC = { anonymous: 200, signedIn: 200, owner: 200 };
 const SIGNED_IN = { anonymous: 401, signedIn: 200, owner: 200 };
 const HEALTH_DATA = { anonymous: 401, signedIn: 403, owner: 200 };
@@ -196,6 +204,61 @@ const MATRIX: Record<string, Row> = {
     other: 404,
     call: async (world) => ({ path: `${CHECK}/responses/${await world.newCheckResponseId()}` }),
   },
+
+  // The exercise library is public; entries are health data.
+  'GET /api/exercises': PUBLIC,
+  'GET /api/exercises/:exerciseId': { ...PUBLIC, call: () => ({ path: EXERCISE }) },
+  'POST /api/exercises/:exerciseId/entries': {
+    ...HEALTH_DATA,
+    owner: 201,
+    call: () => ({ path: `${EXERCISE}/entries`, body: { values: EXERCISE_VALUES } }),
+  },
+  'GET /api/exercises/:exerciseId/entries': {
+    ...HEALTH_DATA,
+    call: () => ({ path: `${EXERCISE}/entries` }),
+  },
+  'GET /api/exercises/:exerciseId/entries/:id': {
+    ...HEALTH_DATA,
+    other: 404,
+    call: async (world) => ({ path: `${EXERCISE}/entries/${await world.newExerciseEntryId()}` }),
+  },
+  'PUT /api/exercises/:exerciseId/entries/:id': {
+    ...HEALTH_DATA,
+    other: 404,
+    call: async (world) => ({
+      path: `${EXERCISE}/entries/${await world.newExerciseEntryId()}`,
+      body: { values: EXERCISE_VALUES },
+    }),
+  },
+  'POST /api/exercises/:exerciseId/entries/:id/complete': {
+    ...HEALTH_DATA,
+    other: 404,
+    call: async (world) => ({
+      path: `${EXERCISE}/entries/${await world.newExerciseEntryId()}/complete`,
+      body: { distress: 4, helpful: 7 },
+    }),
+  },
+  'DELETE /api/exercises/:exerciseId/entries/:id': {
+    ...HEALTH_DATA,
+    owner: 204,
+    other: 404,
+    call: async (world) => ({ path: `${EXERCISE}/entries/${await world.newExerciseEntryId()}` }),
+  },
+  'GET /api/plan': HEALTH_DATA,
+  'GET /api/plan/preferences': HEALTH_DATA,
+  'PUT /api/plan/preferences': {
+    ...HEALTH_DATA,
+    call: () => ({
+      body: { minutesPerWeek: 90, avoidExercises: ['speaker-listener'], avoidTopics: [] },
+    }),
+  },
+  // Steps belong to the person's own plan: another person's step id is not in theirs.
+  'POST /api/plan/steps/:id/swap': {
+    ...HEALTH_DATA,
+    other: 404,
+    codes: { other: 'plan_step_not_found' },
+    call: async (world) => ({ path: `/api/plan/steps/${await world.stepToSwap()}/swap` }),
+  },
 };
 
 /** The error code each refusal must carry, so a 404 from a typo in a path does not pass. */
@@ -237,6 +300,26 @@ describe.skipIf(!dbAvailable)('route-by-role matrix', () => {
         });
         expect(response.status, response.text).toBe(201);
         return response.body.id as string;
+      },
+      newExerciseEntryId: async () => {
+        const response = await clients.owner.post(`${EXERCISE}/entries`, {
+          values: EXERCISE_VALUES,
+        });
+        expect(response.status, response.text).toBe(201);
+        return response.body.entry.id as string;
+      },
+      stepToSwap: async () => {
+        let plan = await clients.owner.get('/api/plan');
+        if (plan.body.checkNeeded) {
+          const check = await clients.owner.post(`${CHECK}/responses`, { answers: answersAt(4) });
+          expect(check.status, check.text).toBe(201);
+          plan = await clients.owner.get('/api/plan');
+        }
+        const step = plan.body.steps.find(
+          (candidate: { status: string }) => candidate.status === 'todo',
+        );
+        expect(step, plan.text).toBeDefined();
+        return step.id as string;
       },
     };
   };
@@ -289,7 +372,7 @@ describe.skipIf(!dbAvailable)('route-by-role matrix', () => {
     });
     const label = `${role}: ${method} ${path}`;
     expect(response.status, `${label} → ${response.text.slice(0, 300)}`).toBe(expected);
-    const code = CODE_FOR_STATUS[expected];
+    const code = row.codes?.[role] ?? CODE_FOR_STATUS[expected];
     if (code && method !== 'HEAD') expect(response.body?.error?.code, label).toBe(code);
     if (method === 'HEAD') expect(response.text, label).toBe('');
   };

@@ -161,6 +161,41 @@ export interface ResearchPoolTable {
   contributed_month: string;
 }
 
+/** One go at an exercise, a draft or completed: what the person wrote is encrypted. */
+export interface ExerciseEntriesTable {
+  id: string;
+  user_id: string;
+  /** The exercise in the library (core/exercises). */
+  exercise_id: string;
+  /** `draft` or `completed`. */
+  status: string;
+  /** The values, step by step, as encrypted JSON. */
+  values_ciphertext: string;
+  /** How it felt (distress and helpfulness, 0–10) as encrypted JSON, once completed. */
+  feeling_ciphertext: string | null;
+  created_at: string;
+  updated_at: string;
+  completed_at: string | null;
+}
+
+/** The plan of one ISO week for one person, kept so it stays the same all week. */
+export interface PlanWeeksTable {
+  user_id: string;
+  /** "2026-W49". */
+  week: string;
+  /** The whole plan as encrypted JSON: its reasons describe the person's profile. */
+  plan_ciphertext: string;
+  updated_at: string;
+}
+
+/** What the person asked of their plan: minutes a week and what to avoid. */
+export interface PlanPreferencesTable {
+  user_id: string;
+  /** Encrypted JSON: topics to avoid say something about the person. */
+  preferences_ciphertext: string;
+  updated_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -177,4 +212,7 @@ export interface Database {
   closeness_check_drafts: ClosenessCheckDraftsTable;
   research_pool_queue: ResearchPoolQueueTable;
   research_pool: ResearchPoolTable;
+  exercise_entries: ExerciseEntriesTable;
+  plan_weeks: PlanWeeksTable;
+  plan_preferences: PlanPreferencesTable;
 }

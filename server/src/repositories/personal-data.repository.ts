@@ -29,6 +29,9 @@ export const TABLE_OWNERSHIP = {
   closeness_check_responses: { ownerColumn: 'user_id' },
   closeness_check_drafts: { ownerColumn: 'user_id' },
   research_pool_queue: { ownerColumn: 'user_id' },
+  exercise_entries: { ownerColumn: 'user_id' },
+  plan_weeks: { ownerColumn: 'user_id' },
+  plan_preferences: { ownerColumn: 'user_id' },
   research_pool: {
     noOwner:
       'Anonymous copies of Closeness Check answers given with research consent: no person, no time finer than a month, random ids, added in shuffled groups, so no row can be traced to anyone. It stays after account deletion, as the research notice says (docs/decisions/0009).',

@@ -3,7 +3,8 @@ import {
   CURRENT_CLOSENESS_CHECK,
   type ClosenessCheckDefinition,
 } from '../../../core/assessment/closeness-check.definition';
-import type { PsychometricsReport } from '../../../core/assessment/psychometrics';
+import { describeChange, type PsychometricsReport } from '../../../core/assessment/psychometrics';
+import type { ChangeSinceStart } from '../../../core/plan/stepped-care';
 import {
   changesBetween,
   isResearchReady,
@@ -207,21 +208,52 @@ export class ClosenessCheckService {
     };
   }
 
-  /** One response with its answers; someone else's answers "not found" like a missing one. */
+  /**
+   * What the planner needs from the person's Checks: the latest result (with its id, so a plan
+   * knows which Check it was made from) and, for each retake, the change since the first Check,
+   * oldest first. Null before the first Check. Damaged responses are left out.
+   */
+  async forPlanning(actor: Actor): Promise<{
+    responseId: string;
+    latest: ClosenessCheckResult;
+    retakes: ChangeSinceStart[];
+  } | null> {
+    await this.policy.requireCollection(actor, 'read', 'closeness-check', actor.userId);
+    const readable = (await this.openAll(actor.userId)).filter((response) => !response.unreadable);
+    const latest = readable[0];
+    const first = readable[readable.length - 1];
+    if (!latest || !first) return null;
+    const retakes: ChangeSinceStart[] = [];
+    for (const retake of readable.slice(0, -1).reverse()) {
+      const figures = await this.research.psychometrics(
+        closenessCheckVersion(retake.result.version),
+      );
+      retakes.push(describeChange(first.result, retake.result, figures));
+    }
+    return { responseId: latest.stored.id, latest: latest.result, retakes };
+  }
+
+  /**
+   * One response with its answers; someone else's answers "not found" like a missing one. A
+   * damaged response is answered as the list shows it, marked unreadable with no answers,
+   * scores or change, and reported as an integrity incident: the person can still see that
+   * it exists, and no damaged data is ever shown.
+   */
   async get(actor: Actor, id: string): Promise<ResponseDetail> {
     const stored = await this.policy.requireRecord(actor, 'read', 'closeness-check', () =>
       this.checks.findResponse(id),
     );
     const all = await this.checks.listResponses(stored.ownerId);
     const position = all.findIndex((candidate) => candidate.id === stored.id);
-    const opened = await this.open(stored);
-    const older = all[position + 1];
+    const opened = await this.openForList(stored);
+    const older = opened.unreadable ? undefined : all[position + 1];
     const before = older ? await this.openForList(older) : null;
-    const [change = null] = await this.changes(
-      before ? [opened.result, before.result] : [opened.result],
-    );
+    const [change = null] = opened.unreadable
+      ? []
+      : await this.changes(before ? [opened.result, before.result] : [opened.result]);
     return {
       ...summarise(stored, opened.result, change),
+      ...(opened.unreadable ? { unreadable: true } : {}),
       answers: opened.answers,
       safety: responseSafety(opened.result),
     };

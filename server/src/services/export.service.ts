@@ -12,7 +12,9 @@ import {
 import type { CheckinService } from './checkin.service';
 import type { ClosenessCheckService } from './closeness-check.service';
 import type { Clock } from './clock';
+import type { ExerciseService } from './exercise.service';
 import type { JournalService } from './journal.service';
+import type { PlanService } from './plan.service';
 import type { SafetyPlanService } from './safety-plan.service';
 
 export const EXPORT_FORMAT = 'closer-export';
@@ -40,6 +42,7 @@ export const CSV_KINDS = [
   'journal',
   'safety-plan',
   'closeness-check',
+  'exercises',
   'consents',
   'access-log',
 ] as const;
@@ -57,6 +60,8 @@ export class ExportService {
     private readonly safetyPlans: SafetyPlanService,
     private readonly clock: Clock,
     private readonly closenessCheck: ClosenessCheckService,
+    private readonly exercises: ExerciseService,
+    private readonly plan: PlanService,
   ) {}
 
   async exportAll(actor: Actor): Promise<PersonalExport> {
@@ -112,6 +117,46 @@ export class ExportService {
       }
       case 'closeness-check':
         return this.closenessCheckCsv(actor);
+      case 'exercises':
+        // One row per field answered: exercises differ too much for one column per field.
+        return toCsv(
+          [
+            'entryId',
+            'exerciseId',
+            'status',
+            'createdAt',
+            'updatedAt',
+            'completedAt',
+            'distress',
+            'helpful',
+            'step',
+            'field',
+            'value',
+          ],
+          (await this.exercises.all(actor)).flatMap((entry) => {
+            const common: Cell[] = [
+              entry.id,
+              entry.exerciseId,
+              entry.unreadable ? `${entry.status} (unreadable)` : entry.status,
+              entry.createdAt,
+              entry.updatedAt,
+              entry.completedAt ?? '',
+              entry.feeling?.distress ?? '',
+              entry.feeling?.helpful ?? '',
+            ];
+            const cells = Object.entries(entry.values).flatMap(([step, fields]) =>
+              Object.entries(fields).map(([field, value]) => [
+                ...common,
+                step,
+                field,
+                typeof value === 'string' || typeof value === 'number'
+                  ? value
+                  : JSON.stringify(value),
+              ]),
+            );
+            return cells.length > 0 ? cells : [[...common, '', '', '']];
+          }),
+        );
       case 'consents':
         return toCsv(
           ['kind', 'version', 'given_at', 'withdrawn_at'],
@@ -208,6 +253,14 @@ export class ExportService {
         }));
       case 'journal_entries':
         return this.journal.all(actor);
+      case 'exercise_entries':
+        return this.exercises.all(actor);
+      case 'plan_weeks':
+        return this.plan.exportWeeks(actor);
+      case 'plan_preferences': {
+        const stored = await this.data.rows(table, actor.userId);
+        return stored.length === 0 ? [] : [await this.plan.preferences(actor)];
+      }
       case 'checkins':
         return this.checkins.list(actor);
       case 'safety_plans': {

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import {
   CATALOGUE,
@@ -61,6 +61,8 @@ function levelText(level: string, part: 'title' | 'text'): string {
 
 function PlanView({ plan }: { plan: Plan }) {
   const minutes = plannedMinutes(plan);
+  // After a swap, the new step takes focus, so keyboard and screen-reader users land on it.
+  const [swappedIn, setSwappedIn] = useState<string | null>(null);
   const level = plan.recommendation?.level;
   return (
     <>
@@ -117,7 +119,12 @@ function PlanView({ plan }: { plan: Plan }) {
         ) : (
           <ol className="plan-steps">
             {plan.steps.map((step) => (
-              <PlanStepCard key={step.id} step={step} />
+              <PlanStepCard
+                key={step.id}
+                step={step}
+                focusOnShow={step.id === swappedIn}
+                onSwapped={setSwappedIn}
+              />
             ))}
           </ol>
         )}
@@ -149,9 +156,21 @@ function SupportLink({ kind }: { kind: string }) {
   return <h3 className="plan-support__name">{t('plan.support.professional')}</h3>;
 }
 
-function PlanStepCard({ step }: { step: PlanStep }) {
+function PlanStepCard({
+  step,
+  focusOnShow,
+  onSwapped,
+}: {
+  step: PlanStep;
+  focusOnShow: boolean;
+  onSwapped: (stepId: string) => void;
+}) {
   const session = useSession();
   const swap = useSwapStep();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusOnShow) headingRef.current?.focus();
+  }, [focusOnShow]);
   const exercise = findExercise(step.exerciseId);
   const title = exercise?.title ?? step.exerciseId;
   const done = step.status === 'done' || step.status === 'completed';
@@ -168,7 +187,7 @@ function PlanStepCard({ step }: { step: PlanStep }) {
       : 'plan.status.todo';
   return (
     <li className={`plan-step${done ? ' plan-step--done' : ''}`} aria-labelledby={headingId}>
-      <h3 id={headingId} className="plan-step__title">
+      <h3 id={headingId} className="plan-step__title" tabIndex={-1} ref={headingRef}>
         {title}
       </h3>
       <p className="plan-step__reason">{step.reason}</p>
@@ -191,7 +210,9 @@ function PlanStepCard({ step }: { step: PlanStep }) {
             className="button"
             aria-describedby={headingId}
             disabled={swap.isPending}
-            onClick={() => swap.mutate(step.id)}
+            onClick={() =>
+              swap.mutate(step.id, { onSuccess: (answer) => onSwapped(answer.step.id) })
+            }
           >
             {t('plan.step.swap')}
           </button>

@@ -59,6 +59,11 @@ export function BreathingGuide(props: { pattern: BreathingPattern; minutes: numb
     within -= phase.seconds;
   }
   const phase = pattern.phases[phaseIndex] ?? pattern.phases[0];
+  // A hold keeps the circle the size the breath before it left it.
+  let shape = phase?.action ?? 'out';
+  for (let back = phaseIndex; shape === 'hold' && back > 0; back -= 1) {
+    shape = pattern.phases[back - 1]?.action ?? 'out';
+  }
   const second = within + 1;
   const counting = Array.from({ length: second - 1 }, (_, index) => ` ${index + 2}…`).join('');
   const cue = !running
@@ -76,7 +81,7 @@ export function BreathingGuide(props: { pattern: BreathingPattern; minutes: numb
       <p>{pattern.description}</p>
       <div
         className={`breathing__circle${still ? ' breathing__circle--still' : ''}`}
-        data-action={running ? phase?.action : 'rest'}
+        data-action={running ? shape : 'rest'}
         style={still || !running ? undefined : { transitionDuration: `${phase?.seconds ?? 4}s` }}
         aria-hidden="true"
       />

@@ -1,0 +1,162 @@
+import type { CompiledQuery, Kysely } from 'kysely';
+import { compileOnce, insertOnce } from '../db/compiled-query';
+import type { DatabaseHandle } from '../db/database';
+import type { Database, ExerciseEntriesTable } from '../db/schema';
+
+export type EntryStatus = 'draft' | 'completed';
+
+/** An exercise entry as stored: the values and the feeling still encrypted. */
+export interface StoredExerciseEntry {
+  id: string;
+  ownerId: string;
+  exerciseId: string;
+  status: EntryStatus;
+  valuesCiphertext: string;
+  feelingCiphertext: string | null;
+  createdAt: string;
+  updatedAt: string;
+  completedAt: string | null;
+}
+
+/** Exercise entries. Every query names the owner, except `findById`. */
+export class ExerciseEntryRepository {
+  private readonly db: Kysely<Database>;
+
+  private readonly insertRow: (row: ExerciseEntriesTable) => CompiledQuery;
+
+  /**
+   * The autosave, compiled once: it runs as the person types, and building and compiling it
+   * with Kysely each time cost about as much as running it (docs/decisions/0003).
+   */
+  private readonly saveValues: (values: {
+    id: string;
+    user_id: string;
+    values_ciphertext: string;
+    updated_at: string;
+  }) => CompiledQuery;
+
+  constructor(private readonly database: DatabaseHandle) {
+    this.db = database.db;
+    this.insertRow = insertOnce(this.db, 'exercise_entries', {
+      id: true,
+      user_id: true,
+      exercise_id: true,
+      status: true,
+      values_ciphertext: true,
+      feeling_ciphertext: true,
+      created_at: true,
+      updated_at: true,
+      completed_at: true,
+    });
+    this.saveValues = compileOnce(['id', 'user_id', 'values_ciphertext', 'updated_at'], (standIn) =>
+      this.db
+        .updateTable('exercise_entries')
+        .set({ values_ciphertext: standIn.values_ciphertext, updated_at: standIn.updated_at })
+        .where('id', '=', standIn.id)
+        .where('user_id', '=', standIn.user_id)
+        .compile(),
+    );
+  }
+
+  async insert(entry: StoredExerciseEntry): Promise<void> {
+    // A save a person is told about: committed with any others arriving at the same moment.
+    await this.database.write(this.insertRow(toRow(entry)));
+  }
+
+  /** Replaces the values of a draft or entry: the autosave. */
+  async updateValues(entry: StoredExerciseEntry): Promise<void> {
+    await this.database.write(
+      this.saveValues({
+        id: entry.id,
+        user_id: entry.ownerId,
+        values_ciphertext: entry.valuesCiphertext,
+        updated_at: entry.updatedAt,
+      }),
+    );
+  }
+
+  /** Marks an entry completed, with its last values and how it felt. */
+  async complete(entry: StoredExerciseEntry): Promise<void> {
+    await this.database.write(
+      this.db
+        .updateTable('exercise_entries')
+        .set({
+          status: entry.status,
+          values_ciphertext: entry.valuesCiphertext,
+          feeling_ciphertext: entry.feelingCiphertext,
+          updated_at: entry.updatedAt,
+          completed_at: entry.completedAt,
+        })
+        .where('id', '=', entry.id)
+        .where('user_id', '=', entry.ownerId)
+        .compile(),
+    );
+  }
+
+  /** Any owner's entry by id: only the access policy may call this for someone else's. */
+  async findById(id: string): Promise<StoredExerciseEntry | null> {
+    const row = await this.db
+      .selectFrom('exercise_entries')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? fromRow(row) : null;
+  }
+
+  /** The owner's entries of one exercise (or of all), newest first. */
+  async listByOwner(ownerId: string, exerciseId?: string): Promise<StoredExerciseEntry[]> {
+    let query = this.db.selectFrom('exercise_entries').selectAll().where('user_id', '=', ownerId);
+    if (exerciseId !== undefined) query = query.where('exercise_id', '=', exerciseId);
+    const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+    return rows.map(fromRow);
+  }
+
+  /** The owner's completed entries, oldest first: the history the planner reads. */
+  async listCompleted(ownerId: string): Promise<StoredExerciseEntry[]> {
+    const rows = await this.db
+      .selectFrom('exercise_entries')
+      .selectAll()
+      .where('user_id', '=', ownerId)
+      .where('status', '=', 'completed')
+      .orderBy('completed_at', 'asc')
+      .orderBy('id', 'asc')
+      .execute();
+    return rows.map(fromRow);
+  }
+
+  async delete(ownerId: string, id: string): Promise<void> {
+    await this.db
+      .deleteFrom('exercise_entries')
+      .where('id', '=', id)
+      .where('user_id', '=', ownerId)
+      .execute();
+  }
+}
+
+function toRow(entry: StoredExerciseEntry): ExerciseEntriesTable {
+  return {
+    id: entry.id,
+    user_id: entry.ownerId,
+    exercise_id: entry.exerciseId,
+    status: entry.status,
+    values_ciphertext: entry.valuesCiphertext,
+    feeling_ciphertext: entry.feelingCiphertext,
+    created_at: entry.createdAt,
+    updated_at: entry.updatedAt,
+    completed_at: entry.completedAt,
+  };
+}
+
+function fromRow(row: ExerciseEntriesTable): StoredExerciseEntry {
+  return {
+    id: row.id,
+    ownerId: row.user_id,
+    exerciseId: row.exercise_id,
+    status: row.status === 'completed' ? 'completed' : 'draft',
+    valuesCiphertext: row.values_ciphertext,
+    feelingCiphertext: row.feeling_ciphertext,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    completedAt: row.completed_at,
+  };
+}

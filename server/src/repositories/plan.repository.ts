@@ -1,0 +1,106 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+
+/** A week's plan as stored: the plan still encrypted. */
+export interface StoredPlanWeek {
+  ownerId: string;
+  week: string;
+  planCiphertext: string;
+  updatedAt: string;
+}
+
+/** The person's plan preferences as stored, encrypted. */
+export interface StoredPlanPreferences {
+  ownerId: string;
+  preferencesCiphertext: string;
+  updatedAt: string;
+}
+
+/** Weekly plans and plan preferences. Every query names the owner. */
+export class PlanRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async findWeek(ownerId: string, week: string): Promise<StoredPlanWeek | null> {
+    const row = await this.db
+      .selectFrom('plan_weeks')
+      .selectAll()
+      .where('user_id', '=', ownerId)
+      .where('week', '=', week)
+      .executeTakeFirst();
+    return row
+      ? {
+          ownerId: row.user_id,
+          week: row.week,
+          planCiphertext: row.plan_ciphertext,
+          updatedAt: row.updated_at,
+        }
+      : null;
+  }
+
+  /** The owner's stored weeks, oldest first. */
+  async listWeeks(ownerId: string): Promise<StoredPlanWeek[]> {
+    const rows = await this.db
+      .selectFrom('plan_weeks')
+      .selectAll()
+      .where('user_id', '=', ownerId)
+      .orderBy('week', 'asc')
+      .execute();
+    return rows.map((row) => ({
+      ownerId: row.user_id,
+      week: row.week,
+      planCiphertext: row.plan_ciphertext,
+      updatedAt: row.updated_at,
+    }));
+  }
+
+  /** One plan per person and week: saving replaces it. */
+  async saveWeek(plan: StoredPlanWeek): Promise<void> {
+    await this.db
+      .insertInto('plan_weeks')
+      .values({
+        user_id: plan.ownerId,
+        week: plan.week,
+        plan_ciphertext: plan.planCiphertext,
+        updated_at: plan.updatedAt,
+      })
+      .onConflict((conflict) =>
+        conflict.columns(['user_id', 'week']).doUpdateSet((update) => ({
+          plan_ciphertext: update.ref('excluded.plan_ciphertext'),
+          updated_at: update.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+  }
+
+  async findPreferences(ownerId: string): Promise<StoredPlanPreferences | null> {
+    const row = await this.db
+      .selectFrom('plan_preferences')
+      .selectAll()
+      .where('user_id', '=', ownerId)
+      .executeTakeFirst();
+    return row
+      ? {
+          ownerId: row.user_id,
+          preferencesCiphertext: row.preferences_ciphertext,
+          updatedAt: row.updated_at,
+        }
+      : null;
+  }
+
+  async savePreferences(preferences: StoredPlanPreferences): Promise<void> {
+    await this.db
+      .insertInto('plan_preferences')
+      .values({
+        user_id: preferences.ownerId,
+        preferences_ciphertext: preferences.preferencesCiphertext,
+        updated_at: preferences.updatedAt,
+      })
+      .onConflict((conflict) =>
+        conflict.column('user_id').doUpdateSet((update) => ({
+          preferences_ciphertext: update.ref('excluded.preferences_ciphertext'),
+          updated_at: update.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+  }
+}

@@ -1,0 +1,296 @@
+import {
+  entryTexts,
+  validateEntryValues,
+  type EntryValues,
+} from '../../../core/exercise-entries/entry-values';
+import { DomainError } from '../../../core/errors/domain-error';
+import {
+  exerciseById,
+  exerciseSummaries,
+  type Exercise,
+  type ExerciseSummary,
+} from '../../../core/exercises/catalogue';
+import type { RegionCode } from '../../../core/safety/help-lines';
+import { assessRisk } from '../../../core/safety/risk';
+import { safetyResponse, type SafetyResponse } from '../../../core/safety/safety-response';
+import { notFound, type AccessPolicy, type Actor } from '../policies/access.policy';
+import type {
+  EntryStatus,
+  ExerciseEntryRepository,
+  StoredExerciseEntry,
+} from '../repositories/exercise-entry.repository';
+import { newId } from './auth/tokens';
+import type { Clock } from './clock';
+import type { FieldLocation, TextVault } from './privacy/text-vault';
+
+/** How a finished exercise felt, 0–10 each; either may be left out. */
+export interface EntryFeeling {
+  distress: number | null;
+  helpful: number | null;
+}
+
+export interface ExerciseEntry {
+  id: string;
+  exerciseId: string;
+  status: EntryStatus;
+  values: EntryValues;
+  feeling: EntryFeeling | null;
+  createdAt: string;
+  updatedAt: string;
+  completedAt: string | null;
+  /** Set when the stored values failed their integrity check; the values are then empty. */
+  unreadable?: true;
+}
+
+export interface SavedExerciseEntry {
+  entry: ExerciseEntry;
+  safety: SafetyResponse;
+}
+
+export interface CompleteInput {
+  values?: unknown;
+  distress?: number;
+  helpful?: number;
+}
+
+/** A completed go at an exercise, with how it felt: what the planner reads. */
+export interface FinishedExercise {
+  exerciseId: string;
+  completedAt: string;
+  feeling: EntryFeeling | null;
+}
+
+/**
+ * The exercise library and the person's entries. Values are checked against the library
+ * (core/exercise-entries), encrypted with the owner's key before they reach the repository,
+ * and every text passes the risk check, which never blocks the save.
+ */
+export class ExerciseService {
+  constructor(
+    private readonly entries: ExerciseEntryRepository,
+    private readonly vault: TextVault,
+    private readonly policy: AccessPolicy,
+    private readonly clock: Clock,
+  ) {}
+
+  summaries(): ExerciseSummary[] {
+    return exerciseSummaries();
+  }
+
+  /** One exercise, whole; an unknown id throws `exercise_not_found`. */
+  exercise(id: string): Exercise {
+    return exerciseById(id);
+  }
+
+  async create(
+    actor: Actor,
+    exerciseId: string,
+    input: unknown,
+    region: RegionCode,
+  ): Promise<SavedExerciseEntry> {
+    const exercise = exerciseById(exerciseId);
+    const values = validateEntryValues(exercise, input);
+    await this.policy.requireCollection(actor, 'create', 'exercise-entry', actor.userId);
+    const id = newId();
+    const now = this.clock.now().toISOString();
+    const stored: StoredExerciseEntry = {
+      id,
+      ownerId: actor.userId,
+      exerciseId: exercise.id,
+      status: 'draft',
+      valuesCiphertext: await this.sealValues(actor.userId, id, values),
+      feelingCiphertext: null,
+      createdAt: now,
+      updatedAt: now,
+      completedAt: null,
+    };
+    await this.entries.insert(stored);
+    return { entry: view(stored, values, null), safety: safetyOf(exercise, values, region) };
+  }
+
+  /** Replaces the saved values: the autosave, called as the person types. */
+  async update(
+    actor: Actor,
+    exerciseId: string,
+    id: string,
+    input: unknown,
+    region: RegionCode,
+  ): Promise<SavedExerciseEntry> {
+    const exercise = exerciseById(exerciseId);
+    const stored = await this.load(actor, 'update', exercise, id);
+    const values = validateEntryValues(exercise, input);
+    const updated: StoredExerciseEntry = {
+      ...stored,
+      valuesCiphertext: await this.sealValues(stored.ownerId, id, values),
+      updatedAt: this.clock.now().toISOString(),
+    };
+    await this.entries.updateValues(updated);
+    return {
+      entry: view(updated, values, await this.openFeeling(updated)),
+      safety: safetyOf(exercise, values, region),
+    };
+  }
+
+  /** Marks the entry completed, optionally with its last values and how it felt. */
+  async complete(
+    actor: Actor,
+    exerciseId: string,
+    id: string,
+    input: CompleteInput,
+    region: RegionCode,
+  ): Promise<SavedExerciseEntry> {
+    const exercise = exerciseById(exerciseId);
+    const stored = await this.load(actor, 'update', exercise, id);
+    const values =
+      input.values === undefined
+        ? await this.openValues(stored)
+        : validateEntryValues(exercise, input.values);
+    const feeling: EntryFeeling | null =
+      input.distress === undefined && input.helpful === undefined
+        ? null
+        : { distress: input.distress ?? null, helpful: input.helpful ?? null };
+    const now = this.clock.now().toISOString();
+    const updated: StoredExerciseEntry = {
+      ...stored,
+      status: 'completed',
+      valuesCiphertext:
+        input.values === undefined
+          ? stored.valuesCiphertext
+          : await this.sealValues(stored.ownerId, id, values),
+      feelingCiphertext:
+        feeling === null
+          ? null
+          : await this.vault.seal(feelingLocation(stored.ownerId, id), JSON.stringify(feeling)),
+      updatedAt: now,
+      completedAt: stored.completedAt ?? now,
+    };
+    await this.entries.complete(updated);
+    return { entry: view(updated, values, feeling), safety: safetyOf(exercise, values, region) };
+  }
+
+  async get(actor: Actor, exerciseId: string, id: string): Promise<ExerciseEntry> {
+    const exercise = exerciseById(exerciseId);
+    return this.open(await this.load(actor, 'read', exercise, id));
+  }
+
+  /** The owner's entries of one exercise, newest first, drafts and completed. */
+  async list(actor: Actor, exerciseId: string): Promise<ExerciseEntry[]> {
+    const exercise = exerciseById(exerciseId);
+    await this.policy.requireCollection(actor, 'read', 'exercise-entry', actor.userId);
+    const stored = await this.entries.listByOwner(actor.userId, exercise.id);
+    return Promise.all(stored.map((entry) => this.openForList(entry)));
+  }
+
+  async delete(actor: Actor, exerciseId: string, id: string): Promise<void> {
+    const exercise = exerciseById(exerciseId);
+    const stored = await this.load(actor, 'delete', exercise, id);
+    await this.entries.delete(stored.ownerId, stored.id);
+  }
+
+  /** Every entry of the owner, decrypted, newest first: for export. */
+  async all(actor: Actor): Promise<ExerciseEntry[]> {
+    await this.policy.requireCollection(actor, 'read', 'exercise-entry', actor.userId, 'exported');
+    const stored = await this.entries.listByOwner(actor.userId);
+    return Promise.all(stored.map((entry) => this.openForList(entry)));
+  }
+
+  /**
+   * The owner's completed entries, oldest first, with how they felt: what the planner needs.
+   * Only the feelings are decrypted; what the person wrote is not opened.
+   */
+  async finished(actor: Actor): Promise<FinishedExercise[]> {
+    await this.policy.requireCollection(actor, 'read', 'exercise-entry', actor.userId);
+    const stored = await this.entries.listCompleted(actor.userId);
+    const finished: FinishedExercise[] = [];
+    for (const entry of stored) {
+      if (entry.completedAt === null) continue;
+      let feeling: EntryFeeling | null = null;
+      try {
+        feeling = await this.openFeeling(entry);
+      } catch (error) {
+        // A damaged feeling only loses the pace one data point; the step still counts.
+        if (!(error instanceof DomainError) || !UNREADABLE_CODES.has(error.code)) throw error;
+      }
+      finished.push({ exerciseId: entry.exerciseId, completedAt: entry.completedAt, feeling });
+    }
+    return finished;
+  }
+
+  /** Someone else's entry, or one of another exercise, is "not found" like a missing one. */
+  private async load(
+    actor: Actor,
+    action: 'read' | 'update' | 'delete',
+    exercise: Exercise,
+    id: string,
+  ): Promise<StoredExerciseEntry> {
+    const stored = await this.policy.requireRecord(actor, action, 'exercise-entry', () =>
+      this.entries.findById(id),
+    );
+    if (stored.exerciseId !== exercise.id) throw notFound();
+    return stored;
+  }
+
+  private async sealValues(ownerId: string, id: string, values: EntryValues): Promise<string> {
+    return this.vault.seal(valuesLocation(ownerId, id), JSON.stringify(values));
+  }
+
+  private async openValues(stored: StoredExerciseEntry): Promise<EntryValues> {
+    return JSON.parse(
+      await this.vault.open(valuesLocation(stored.ownerId, stored.id), stored.valuesCiphertext),
+    ) as EntryValues;
+  }
+
+  private async openFeeling(stored: StoredExerciseEntry): Promise<EntryFeeling | null> {
+    if (stored.feelingCiphertext === null) return null;
+    return JSON.parse(
+      await this.vault.open(feelingLocation(stored.ownerId, stored.id), stored.feelingCiphertext),
+    ) as EntryFeeling;
+  }
+
+  private async open(stored: StoredExerciseEntry): Promise<ExerciseEntry> {
+    return view(stored, await this.openValues(stored), await this.openFeeling(stored));
+  }
+
+  /** Like `open`, but a damaged entry is marked unreadable instead of failing the whole list. */
+  private async openForList(stored: StoredExerciseEntry): Promise<ExerciseEntry> {
+    try {
+      return await this.open(stored);
+    } catch (error) {
+      if (!(error instanceof DomainError) || !UNREADABLE_CODES.has(error.code)) throw error;
+      return { ...view(stored, {}, null), unreadable: true };
+    }
+  }
+}
+
+/** Integrity failures of stored values, as opposed to bugs. */
+const UNREADABLE_CODES: ReadonlySet<string> = new Set(['ciphertext_invalid', 'person_key_invalid']);
+
+function view(
+  stored: StoredExerciseEntry,
+  values: EntryValues,
+  feeling: EntryFeeling | null,
+): ExerciseEntry {
+  return {
+    id: stored.id,
+    exerciseId: stored.exerciseId,
+    status: stored.status,
+    values,
+    feeling,
+    createdAt: stored.createdAt,
+    updatedAt: stored.updatedAt,
+    completedAt: stored.completedAt,
+  };
+}
+
+/** The risk check of everything the person wrote, joined: it never blocks the save. */
+function safetyOf(exercise: Exercise, values: EntryValues, region: RegionCode): SafetyResponse {
+  return safetyResponse(assessRisk(entryTexts(exercise, values).join('\n')), region);
+}
+
+function valuesLocation(ownerId: string, recordId: string): FieldLocation {
+  return { table: 'exercise_entries', column: 'values_ciphertext', recordId, ownerId };
+}
+
+function feelingLocation(ownerId: string, recordId: string): FieldLocation {
+  return { table: 'exercise_entries', column: 'feeling_ciphertext', recordId, ownerId };
+}

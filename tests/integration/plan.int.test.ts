@@ -1,0 +1,214 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exerciseById } from '../../core/exercises/catalogue';
+import { NEED_PHRASES } from '../../core/plan/need-words';
+import { answersAt, SAFETY } from '../factories/closeness-check.factory';
+import { TestClient } from '../support/http-client';
+import { selectRows, signUpWithConsent } from '../support/personal-data';
+import { createTestApp, dbAvailable, type TestApp } from '../support/test-app';
+
+/**
+ * The weekly plan over HTTP, on both databases: nothing until the Closeness Check; then 3–6
+ * steps whose reasons name the person's highest sign; a step done once its exercise is
+ * completed; a swap for another exercise for the same need; help first and no exposure when
+ * the safety answers are urgent; preferences; the plan encrypted at rest.
+ */
+
+const CHECK = '/api/assessments/closeness-check/responses';
+const SEED = Number(process.env.FUZZ_SEED) || 20_261_127;
+
+interface Step {
+  id: string;
+  exerciseId: string;
+  focus: string | null;
+  targets: string[];
+  reason: string;
+  status: string;
+}
+
+describe.skipIf(!dbAvailable)('plan', () => {
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    testApp = await createTestApp();
+  });
+  afterAll(() => testApp.close());
+
+  const somebody = async () => {
+    const client = new TestClient(testApp.app);
+    await signUpWithConsent(client);
+    return client;
+  };
+
+  /** A Check where sharing is by far the hardest sign. */
+  const takeCheck = async (client: TestClient, overrides: Record<string, number> = {}) => {
+    const response = await client.post(CHECK, {
+      answers: answersAt({ sharing: 5, avoidance: 2, trust: 2, anxiety: 2 }, overrides),
+    });
+    expect(response.status, response.text.slice(0, 300)).toBe(201);
+    return response.body;
+  };
+
+  const getPlan = async (client: TestClient) => {
+    const response = await client.get('/api/plan');
+    expect(response.status, response.text.slice(0, 300)).toBe(200);
+    return response.body;
+  };
+
+  it('asks for the Closeness Check first', async () => {
+    const client = await somebody();
+    const plan = await getPlan(client);
+    expect(plan).toMatchObject({
+      checkNeeded: true,
+      recommendation: null,
+      support: [],
+      steps: [],
+      minutes: { planned: 0, budget: 60 },
+    });
+    expect(plan.week).toMatch(/^\d{4}-W\d{2}$/);
+  });
+
+  it('after a Check, plans 3–6 steps whose reasons name the highest sign, the same all week', async () => {
+    const client = await somebody();
+    await takeCheck(client);
+    const plan = await getPlan(client);
+    expect(plan.checkNeeded).toBe(false);
+    expect(plan.recommendation.level).toEqual(expect.any(String));
+    expect(plan.steps.length).toBeGreaterThanOrEqual(3);
+    expect(plan.steps.length).toBeLessThanOrEqual(6);
+    expect(plan.steps[0].reason.toLowerCase()).toContain(NEED_PHRASES.sharing);
+    expect(plan.steps.map((step: Step) => step.status)).toEqual(plan.steps.map(() => 'todo'));
+    testApp.clock.advance(30);
+    expect(await getPlan(client)).toEqual(plan);
+  });
+
+  it('marks a step done when its exercise is completed this week', async () => {
+    const client = await somebody();
+    await takeCheck(client);
+    const plan = await getPlan(client);
+    const step = plan.steps[1] as Step;
+    const created = await client.post(`/api/exercises/${step.exerciseId}/entries`, { values: {} });
+    expect(created.status).toBe(201);
+    // A draft is not done.
+    expect((await getPlan(client)).steps[1].status).toBe('todo');
+    const done = await client.post(
+      `/api/exercises/${step.exerciseId}/entries/${created.body.entry.id}/complete`,
+      { distress: 3, helpful: 7 },
+    );
+    expect(done.status).toBe(200);
+    const after = await getPlan(client);
+    const same = after.steps.find((candidate: Step) => candidate.id === step.id);
+    expect(same.status).toBe('done');
+    const swapDone = await client.post(`/api/plan/steps/${step.id}/swap`);
+    expect(swapDone.status).toBe(409);
+    expect(swapDone.body.error.code).toBe('plan_step_not_swappable');
+  });
+
+  it('swaps a step for a different exercise for the same need, and keeps the swap', async () => {
+    const client = await somebody();
+    await takeCheck(client);
+    const plan = await getPlan(client);
+    const step = plan.steps[0] as Step;
+    const response = await client.post(`/api/plan/steps/${step.id}/swap`);
+    expect(response.status, response.text.slice(0, 300)).toBe(200);
+    const swapped = response.body.step as Step;
+    expect(swapped.exerciseId).not.toBe(step.exerciseId);
+    expect(swapped.focus).toBe(step.focus);
+    expect(exerciseById(swapped.exerciseId).targets).toContain(step.focus);
+    expect(response.body.plan.steps.map((candidate: Step) => candidate.id)).toContain(swapped.id);
+    expect(response.body.plan.steps.map((candidate: Step) => candidate.id)).not.toContain(step.id);
+    const again = await getPlan(client);
+    expect(again.steps.map((candidate: Step) => candidate.exerciseId)).toContain(
+      swapped.exerciseId,
+    );
+    expect(again.steps.map((candidate: Step) => candidate.exerciseId)).not.toContain(
+      step.exerciseId,
+    );
+    const missing = await client.post('/api/plan/steps/2026-W01-nothing/swap');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe('plan_step_not_found');
+  });
+
+  it('puts help first and pauses exposure when the safety answers are urgent', async () => {
+    const client = await somebody();
+    await takeCheck(client, { 'safety-self-harm': SAFETY.yes });
+    const plan = await getPlan(client);
+    expect(plan.recommendation.level).toBe('urgent');
+    expect(plan.support[0].kind).toBe('get-help-now');
+    expect(plan.support.map((action: { kind: string }) => action.kind)).toContain('safety-plan');
+    expect(plan.steps.length).toBeGreaterThanOrEqual(3);
+    for (const step of plan.steps as Step[]) {
+      expect(exerciseById(step.exerciseId).exposure, step.exerciseId).toBe(false);
+    }
+  });
+
+  it('keeps preferences, validated, and plans with them', async () => {
+    const client = await somebody();
+    expect((await client.get('/api/plan/preferences')).body).toEqual({
+      minutesPerWeek: 60,
+      avoidExercises: [],
+      avoidTopics: [],
+    });
+    const bad = [
+      { minutesPerWeek: -1, avoidExercises: [], avoidTopics: [] },
+      { minutesPerWeek: 60, avoidExercises: ['nope'], avoidTopics: [] },
+      { minutesPerWeek: 60, avoidExercises: [], avoidTopics: ['nope'] },
+      { minutesPerWeek: 60.5, avoidExercises: [], avoidTopics: [] },
+      { minutesPerWeek: 60 },
+    ];
+    for (const body of bad) {
+      const response = await client.put('/api/plan/preferences', body);
+      expect(response.status, JSON.stringify(body)).toBe(400);
+    }
+    const preferences = {
+      minutesPerWeek: 90,
+      avoidExercises: ['values-compass'],
+      avoidTopics: ['childhood-memories'],
+    };
+    const saved = await client.put('/api/plan/preferences', preferences);
+    expect(saved.status).toBe(200);
+    expect(saved.body).toEqual(preferences);
+    expect((await client.get('/api/plan/preferences')).body).toEqual(preferences);
+    await takeCheck(client);
+    const plan = await getPlan(client);
+    expect(plan.minutes.budget).toBe(90);
+    expect(plan.steps.map((step: Step) => step.exerciseId)).not.toContain('values-compass');
+  });
+
+  it('stores the plan and preferences encrypted', async () => {
+    const client = await somebody();
+    await client.put('/api/plan/preferences', {
+      minutesPerWeek: 45,
+      avoidExercises: [],
+      avoidTopics: ['past-relationships'],
+    });
+    await takeCheck(client);
+    const plan = await getPlan(client);
+    const me = await client.get('/api/me');
+    const userId = me.body.user?.id ?? me.body.id;
+    const weeks = await selectRows(testApp.database, 'plan_weeks', 'user_id', userId);
+    expect(weeks).toHaveLength(1);
+    expect(JSON.stringify(weeks).toLowerCase()).not.toContain(NEED_PHRASES.sharing);
+    expect(JSON.stringify(weeks)).not.toContain(plan.steps[0].exerciseId);
+    const preferences = await selectRows(testApp.database, 'plan_preferences', 'user_id', userId);
+    expect(JSON.stringify(preferences)).not.toContain('past-relationships');
+  });
+
+  it('never answers random bodies or step ids with a 5xx', async () => {
+    const client = await somebody();
+    await takeCheck(client);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.jsonValue({ maxDepth: 3 }),
+        fc.string({ maxLength: 80 }),
+        async (body, stepId) => {
+          const put = await client.put('/api/plan/preferences', body);
+          expect(put.status, JSON.stringify(body).slice(0, 200)).toBeLessThan(500);
+          const swap = await client.post(`/api/plan/steps/${encodeURIComponent(stepId)}/swap`);
+          expect(swap.status, stepId).toBeLessThan(500);
+        },
+      ),
+      { seed: SEED, numRuns: 60 },
+    );
+  });
+});

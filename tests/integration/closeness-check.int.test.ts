@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   CURRENT_CLOSENESS_CHECK,
   SCORED_SUBSCALE_IDS,
@@ -355,6 +355,77 @@ describe.skipIf(!dbAvailable)('Closeness Check', () => {
           expect.objectContaining({ recordType: 'closeness-check', recordId: body.id }),
         ]),
       );
+    });
+
+    it('a damaged response (one flipped byte) answers 200, marked unreadable and empty, and is logged as an integrity incident', async () => {
+      const { client } = await somebody();
+      const older = await submit(client, answersAt(2));
+      testApp.clock.advance(1);
+      const body = await submit(client, answersAt(4));
+      const [row] = (await selectRows(
+        testApp.database,
+        'closeness_check_responses',
+        'id',
+        body.id,
+      )) as { answers_ciphertext: string }[];
+      const original = (row as { answers_ciphertext: string }).answers_ciphertext;
+      const bytes = Buffer.from(original.slice('v1:'.length), 'base64url');
+      bytes[12] = (bytes[12] as number) ^ 0x01;
+      await testApp.database.db
+        .updateTable('closeness_check_responses')
+        .set({ answers_ciphertext: `v1:${bytes.toString('base64url')}` })
+        .where('id', '=', body.id)
+        .execute();
+
+      const logged = vi.spyOn(testApp.app.log, 'error');
+      try {
+        const detail = await client.get(`${BASE}/responses/${body.id}`);
+        expect(detail.status, detail.text.slice(0, 300)).toBe(200);
+        const empty = scoreClosenessCheck({});
+        expect(detail.body.response).toEqual({
+          id: body.id,
+          version: definition.version,
+          createdAt: body.createdAt,
+          unreadable: true,
+          answers: {},
+          scores: empty.scores,
+          index: empty.index,
+          bands: empty.bands,
+          closenessFear: { index: null, band: null },
+          highest: { sign: null, root: null },
+          completion: asJson(empty.completion),
+          change: null,
+          safety: { level: 'none', flags: [], declined: [] },
+        });
+        expect(Object.values(detail.body.response.scores).every((score) => score === null)).toBe(
+          true,
+        );
+        expect(logged).toHaveBeenCalledWith(
+          expect.objectContaining({ err: expect.objectContaining({ code: 'ciphertext_invalid' }) }),
+          expect.any(String),
+        );
+      } finally {
+        logged.mockRestore();
+      }
+
+      // The other response is untouched, and the list agrees with the detail.
+      const fine = await client.get(`${BASE}/responses/${older.id}`);
+      expect(fine.body.response.answers).toEqual(answersAt(2));
+      const history = await client.get(`${BASE}/responses`);
+      expect(history.status).toBe(200);
+      expect(
+        history.body.responses.map((response: { unreadable?: boolean }) => response.unreadable),
+      ).toEqual([true, undefined]);
+
+      // The original bytes back: readable again.
+      await testApp.database.db
+        .updateTable('closeness_check_responses')
+        .set({ answers_ciphertext: original })
+        .where('id', '=', body.id)
+        .execute();
+      const restored = await client.get(`${BASE}/responses/${body.id}`);
+      expect(restored.body.response.answers).toEqual(answersAt(4));
+      expect(restored.body.response.unreadable).toBeUndefined();
     });
 
     it('history: newest first, change against the one before (plain difference while the pool is small), retake in 2–4 weeks', async () => {

@@ -847,6 +847,30 @@ describe.skipIf(!dbAvailable)('Closeness Check: research consent and the researc
     ).toHaveLength(1);
   });
 
+  it('saves at the same moment queue one copy: the others are taken as already given', async () => {
+    const { client, person } = await consenting();
+    // Fewer than a group waiting, so the copy stays in the queue where it can be seen.
+    expect(await count('research_pool_queue')).toBeLessThan(RESEARCH_GROUP_SIZE - 1);
+    const saves = await Promise.all(
+      [4, 3, 2, 4, 3, 2].map((score) =>
+        client.post(`${BASE}/responses`, { answers: answersAt(score) }),
+      ),
+    );
+    for (const save of saves) expect(save.status, save.text.slice(0, 300)).toBe(201);
+
+    const queued = await selectRows(
+      testApp.database,
+      'research_pool_queue',
+      'user_id',
+      person.user.id,
+    );
+    expect(queued).toHaveLength(1);
+    const given = (
+      await selectRows(testApp.database, 'closeness_check_responses', 'user_id', person.user.id)
+    ).filter((row) => Number(row.research_contributed) === 1);
+    expect(given.map((row) => row.id)).toEqual([queued[0]?.response_id]);
+  });
+
   it('deleting an account deletes its drafts and responses, and the people who stay keep theirs', async () => {
     const leaving = new TestClient(testApp.app);
     const leaver = await signUpWithConsent(leaving);

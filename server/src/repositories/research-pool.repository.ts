@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { isUniqueViolation } from '../db/dialect';
 import type { Database } from '../db/schema';
 
 /** A response waiting to join the research pool. */
@@ -29,17 +30,28 @@ export interface ResearchPoolRow {
 export class ResearchPoolRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async enqueue(entry: QueuedContribution): Promise<void> {
-    await this.db
-      .insertInto('research_pool_queue')
-      .values({
-        id: entry.id,
-        user_id: entry.ownerId,
-        response_id: entry.responseId,
-        version: entry.version,
-        answers_ciphertext: entry.answersCiphertext,
-      })
-      .execute();
+  /**
+   * Queues a copy. Answers false, and queues nothing, when the owner already has a copy of
+   * this version waiting (one per person and version, a unique key since two saves at once
+   * could both get this far).
+   */
+  async enqueue(entry: QueuedContribution): Promise<boolean> {
+    try {
+      await this.db
+        .insertInto('research_pool_queue')
+        .values({
+          id: entry.id,
+          user_id: entry.ownerId,
+          response_id: entry.responseId,
+          version: entry.version,
+          answers_ciphertext: entry.answersCiphertext,
+        })
+        .execute();
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
   }
 
   async queued(): Promise<QueuedContribution[]> {

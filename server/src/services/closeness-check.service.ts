@@ -299,12 +299,15 @@ export class ClosenessCheckService {
     definition: ClosenessCheckDefinition,
   ): Promise<void> {
     try {
-      await this.research.contribute(
+      const queued = await this.research.contribute(
         ownerId,
         responseId,
         definition.version,
         researchCopy(answers, definition),
       );
+      // Another save of the same person, at the same moment, passed `shouldContribute` too
+      // and queued its copy first: one copy per person and version, so this one is not given.
+      if (!queued) await this.checks.clearContributed(ownerId, [responseId]);
     } catch (error) {
       this.reportError(error);
       // Not queued, so not given: a later response may be given instead.

@@ -41,22 +41,28 @@ export class ResearchPoolService {
     private readonly groupSize: number = RESEARCH_GROUP_SIZE,
   ) {}
 
-  /** Queues one research copy of a response, then moves a group if one has gathered. */
+  /**
+   * Queues one research copy of a response, then moves a group if one has gathered. Answers
+   * false, queuing nothing, when a copy of the owner's for this version is already waiting:
+   * another save of theirs got there first.
+   */
   async contribute(
     ownerId: string,
     responseId: string,
     version: number,
     copy: Answers,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const id = newId();
-    await this.pool.enqueue({
+    const queued = await this.pool.enqueue({
       id,
       ownerId,
       responseId,
       version,
       answersCiphertext: await this.vault.seal(queueLocation(ownerId, id), JSON.stringify(copy)),
     });
+    if (!queued) return false;
     await this.moveWhenReady();
+    return true;
   }
 
   /**

@@ -4,6 +4,7 @@ import * as accounts from './20261125120000-accounts-sessions-consent';
 import * as personalData from './20261126090000-personal-data';
 import * as closenessCheck from './20261126120000-closeness-check';
 import * as exercisesPlan from './20261126150000-exercises-plan';
+import * as researchQueueUnique from './20261126160000-research-queue-unique';
 
 export interface Migration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -18,4 +19,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261126090000-personal-data': personalData,
   '20261126120000-closeness-check': closenessCheck,
   '20261126150000-exercises-plan': exercisesPlan,
+  '20261126160000-research-queue-unique': researchQueueUnique,
 };

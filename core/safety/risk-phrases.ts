@@ -25,6 +25,39 @@ export interface LabelledPhrase {
 }
 
 const CRISIS = [
+  "I doubt I'll be around for long now.",
+  "Everyone would be happier without me and I've started working out how.",
+  "I'm useless and I'm going to sort that out tonight.",
+  "Made up my mind. Friday's the day.",
+  "Can't really say I won't act on it.",
+
+  // Added with the rules for euphemism, plans and means, goodbyes and withheld negation (new phrases, written after an untuned set showed the gaps).
+  "I honestly can't promise I won't hurt myself this weekend.",
+  "I never told anyone I wasn't planning to end my life.",
+  "I'd rather be dead than spend another Christmas like the last one.",
+  "Tonight is the night. I've got the pills in my coat pocket.",
+  "I don't really want to die, I just want all this hurting to stop.",
+  "Don't think I'll be around much longer, to be honest.",
+  'Not planning on being here after the weekend.',
+  "Can't see myself making it to the summer.",
+  'I could just not be here any more and nobody would mind.',
+  "Part of me hopes I don't wake up in the morning.",
+  'This will be my last entry. Thank you for listening.',
+  "I'm checking out.",
+  "Gave my bike to my nephew. Won't be needing it where I'm going.",
+  "I've put my affairs in order and written to my sister.",
+  "Wrote a letter for my dad and left it on his pillow so he'll find it.",
+  'Spent the afternoon looking up which dose of my tablets would be enough.',
+  'I keep thinking about the top of the car park and stepping off.',
+  'The rope is in the loft and I know which beam.',
+  'Sat in the car with the engine running in the garage again last night.',
+  'My pills are counted and lined up in the drawer.',
+  "Just waiting for everyone to go out. I've got the tablets ready.",
+  'Cut again tonight, deeper than before.',
+  'The voices keep telling me to just do it.',
+  "I'm scared I might act on the thoughts tonight.",
+  'Thinking of walking into the river and not stopping.',
+
   'I want to kill myself.',
   'honestly i just want to die',
   'I keep thinking about ending it all.',
@@ -182,6 +215,24 @@ const CRISIS = [
 ] as const;
 
 const SAFEGUARDING = [
+  // Added with the rules for financial control, threats about children, exploitation and a child at risk.
+  'He makes me hand over my wages every Friday.',
+  'She keeps my bank card and gives me twenty pounds a week.',
+  'My partner took out a credit card in my name.',
+  'He threatened to leave with our son if I go to the police.',
+  "If I leave he says I'll never see the children again.",
+  "He said they'd hurt my sister if I stopped doing the drops.",
+  'They make me carry parcels across town after school.',
+  'My landlord says I can skip the rent if I sleep with him.',
+  'I had to cover up the marks on my arms before work.',
+  'He knows the passwords to all my accounts and checks them every night.',
+  'I have to account for every penny I spend.',
+  "My stepdad goes into my little brother's room at night.",
+  "Her dad leaves her home alone all weekend and she's only seven.",
+  "My son came home from his dad's with bruises and said he's not allowed to tell.",
+  'I flinch every time he comes through the door.',
+  "He's threatening to post my private photos if I end it.",
+
   // Missed until a typo in the rule was found by the pattern pre-check (regex-anchors.ts).
   'My uncle touches me in places I do not like when mum is out.',
   'My stepdad touches my legs under the table at night and it scares me.',
@@ -293,6 +344,15 @@ const SAFEGUARDING = [
 ] as const;
 
 const CONCERN = [
+  // Added with the new rules: the same words about the past or someone else, and low mood.
+  'Three years since I last self-harmed and some days are still hard.',
+  "My cousin says she'd be better off dead. I'm worried about her.",
+  "I tried to end it when I was at uni. I'm doing better now.",
+  'Nothing ever seems to get any better, whatever I try.',
+  'I just want the pain to stop.',
+  'I feel like a drain on everyone around me.',
+  "Grandad won't be around much longer, the hospice rang today.",
+
   'I feel so empty lately.',
   "What's the point of even trying.",
   "I'm worthless and everyone can see it.",
@@ -378,6 +438,15 @@ const CONCERN = [
 ] as const;
 
 const NONE = [
+  // Benign phrases next to the new rules' words.
+  "I won't be around this weekend, I'm at my sister's in Hull.",
+  "I'd rather die than sing karaoke at the work do.",
+  "I'm checking out of the hotel at ten, then the train home.",
+  "Left a note for the cleaner so she'll find the spare keys.",
+  "We learned about lethal doses in today's pharmacology lecture.",
+  'Watched a documentary about coercive control, really eye-opening.',
+  'Tonight is the night I finally ask her out!',
+
   'This exam is killing me.',
   'I could murder a pizza right now.',
   'I nearly died laughing at the wedding speech.',

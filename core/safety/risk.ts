@@ -76,13 +76,19 @@ const CHILD =
   '(?:son|daughter|child|children|kid|kids|baby|babies|toddler|little one|stepson|stepdaughter|grandson|granddaughter|niece|nephew|(?:little|baby|younger|teenage|step|half) (?:brother|sister|son|daughter|one|boy|girl)|little (?:boy|girl))';
 const TARGET = `(?:him|her|them|someone|somebody|people|everyone|anyone|my ${W(1)}(?:husband|wife|partner|boyfriend|girlfriend|ex|mum|dad|boss|neighbour|brother|sister|flatmate|colleague|teacher|baby|newborn|son|daughter|kids|children|child|family|toddler|little one)|the baby|name)`;
 const NEGATION = /\b(?:not|never|no|nobody|nothing|without|neither|nor|stopped|stop|none)\b/;
+/**
+ * A negation that is itself denied or withheld ("I can't promise I won't…", "I never said I
+ * wasn't going to…") does not cancel what follows: the person is not ruling it out.
+ */
+const WITHHELD_NEGATION =
+  /\b(?:can not|could not|will not|wo not|do not|did not|never|not) (?:honestly |really |even )?(?:promise|guarantee|swear|say|said|claim|claimed|be sure|told (?:anyone|anybody|them|you|people)|tell (?:anyone|anybody|them|you|people))\b[^|]{0,40}\b(?:not|never)\b/;
 /** Negation scope breakers: a negation before one of these does not reach past it. */
 const SCOPE_BREAK =
   /\b(?:and|but|so|because|why|if|when|though|although|until|that|which|who|cos|then|or|yet)\b/g;
 const NOT_A_NEGATION =
-  /\b(?:can|could|cannot) not stop\b|\bnot sure\b|\bno longer\b|\bnot going to lie\b|\bnot okay\b|\bnot ok\b|\bnot coping\b|\bnot well\b|\bnot sure if\b|\bno idea\b|\bno matter\b|\bnot even\b/g;
+  /\bnot not\b|\b(?:can|could|cannot) not stop\b|\bnot sure\b|\bno longer\b|\bnot going to lie\b|\bnot okay\b|\bnot ok\b|\bnot coping\b|\bnot well\b|\bnot sure if\b|\bno idea\b|\bno matter\b|\bnot even\b/g;
 const PAST =
-  /\b(?:used to|years ago|a long time ago|ages ago|in the past|back then|back in|as a (?:teenager|teen|kid|child)|when i was (?:younger|little|a teenager|a teen|a kid|a child|at school|at uni|in (?:year|school|sixth form|college)|\d+|[a-z]+teen|twelve|eleven|ten)|at school|in my teens|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several|a few) years (?:ago|back)|(?:a )?better place now|i am (?:doing )?(?:better|well) now|not anymore)\b/;
+  /\b(?:used to|years ago|a long time ago|ages ago|in the past|back then|back in|as a (?:teenager|teen|kid|child)|when i was (?:younger|little|a teenager|a teen|a kid|a child|at school|at uni|in (?:year|school|sixth form|college)|\d+|[a-z]+teen|twelve|eleven|ten)|at school|in my teens|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several|a few) years (?:ago|back|since)|(?:a )?better place now|i am (?:doing )?(?:better|well) now|not anymore|once(?= \||$)|once (?:tried|thought|planned|took))\b/;
 const OTHERS =
   /^(?:he|she|they|him|her|his|them|their|name|friend|friends|mate|mates|cousin|uncle|aunt|auntie|brother|sister|dad|mum|father|mother|nan|gran|granddad|grandad|grandma|grandpa|colleague|character|someone|somebody|person|people|boyfriend|girlfriend|husband|wife|partner|son|daughter|kid|child|patient|client|student)$/;
 const SELF_WORD = /^(?:i|me|my|myself)$/;
@@ -150,6 +156,7 @@ const RULES: readonly Rule[] = [
     pattern:
       /\b(?:no|(?:do|can|could) not (?:see|find|think of|have) (?:a|any)) (?:reason|point|purpose|will) (?:to|in|of|for) (?:me |my )?(?:keep |keeping |go on |going on |carry on |carrying on )?(?:live|living|being alive|life|going on|carrying on|staying alive|be alive|stay alive|existing|be here|being here)\b|\b(?:might|may) as well (?:be dead|die|not exist|not be here|not be alive|kill myself|end it)\b|\bnothing (?:left )?to live for\b|\bnothing left for me\b|\bwhat is the point (?:in|of) (?:living|being alive|life|going on|carrying on|staying alive|me being here)\b|\bnot worth (?:living|being alive|staying alive|it anymore)\b|\b(?:can not|could not) (?:go on|carry on|keep) (?:living|being alive)\b|\b(?:death|dying|suicide|killing myself|ending it) (?:is|feels like|seems like|seems|would be|looks like) (?:the |my )?(?:only|best|easiest|last) (?:way out|option|answer|solution|escape|choice)\b|\bonly (?:way out|option|answer|solution|escape) (?:is|would be|left is|seems|seems to be) (?:to die|death|dying|suicide|to end it|ending it|to kill myself)\b|\bbetter off (?:dead|gone|without me|not (?:alive|here|existing))\b|\b(?:better|happier|easier|fine|free|relieved) (?:off )?(?:for (?:everyone|everybody|them|all of them|my family|my kids|the world) )?(?:without me|if i (?:was|were|had|would) (?:dead|gone|never born|not here|not around|not alive|died)|if i (?:died|disappeared|killed myself|was not here|was not around|were not around|were not here|did not exist))\b|\b(?:world|everyone|everybody|they|family) would be better without me\b|\bnobody would (?:even )?(?:notice|care|miss me) if i (?:disappeared|died|was gone|were gone|killed|was dead|was not here)\b/,
     negatable: true,
+    softenable: true,
   },
   {
     id: 'death-thoughts',
@@ -181,7 +188,7 @@ const RULES: readonly Rule[] = [
     negatable: true,
     softenable: true,
     unless:
-      /\bend(?:ing|ed)? (?:it|things) with\b|\b(?:we|they) (?:ended|end|are ending)\b|\bend(?:ing)? things (?:amicably|on good terms)\b|\bend(?:ing)? it (?:there|here)\b/,
+      /\bend(?:ing|ed)? (?:it|things) with\b|\b(?:we|they) (?:ended|end|are ending)\b|\bend(?:ing)? things (?:amicably|on good terms)\b|\bend(?:ing)? it (?:there|here)\b|\b(?:threat[a-z]*|will|going to|says he will|says she will)\b[^|]{0,60}\bif i (?:end it|end things)\b/,
   },
   {
     id: 'suicide',
@@ -373,6 +380,80 @@ const RULES: readonly Rule[] = [
     unless:
       /\b(?:down|alone|low) (?:the|on|in|there|with|to|at)\b(?! (?:myself|me|the world|everyone))|\bdark (?:times|place) (?:are|is) (?:behind|over)\b|\bthe (?:film|book|show|song|ending|news) (?:was|is) so sad\b|\bbattery (?:is |was )?low\b|\bdown (?:to earth|for)\b|\blonely (?:planet|hearts)\b|\bnumb (?:from|with) (?:the )?(?:cold|anaesthetic|dentist)\b|\bmy (?:feet|fingers|hands|toes|lip|leg|arm) (?:is |are |was |were |went |feel |felt )?(?:numb|dead)\b|\bnumbing cream\b/,
   },
+
+  // ——— Added after an independent, untuned phrase set (core/safety/risk-phrases.held-out.ts)
+  // showed what the rules above missed: euphemisms, plans and means without a risk word,
+  // goodbyes, financial control, threats about children, a child at risk. Each has new
+  // phrases of its own in the tuning set (risk-phrases.ts). ———
+  {
+    id: 'wish-to-die',
+    level: 'crisis',
+    pattern: new RegExp(
+      `\\b(?:will not|wo not|not going to|not gonna|do not plan on|do not intend on|do not intend to|not planning on|not planning to) (?:be|being) (?:around|here|alive)(?: for| by| to see)? (?:much longer|long|any longer|for long|anymore|any more|after (?:tonight|today|this week|the weekend)|my birthday|christmas|next week|the new year|the end of the (?:week|month))\\b|\\b(?:do not|can not|could not) see myself (?:making it|lasting|getting|being (?:here|alive)|surviving) (?:to|till|until|through|past|much)\\b|\\b(?:could|might|would|should) (?:so easily |easily |just |so )*not be here (?:anymore|any more|any longer)\\b|\\bhope(?:s)? i (?:do not|will not|wo not|never) (?:wake up|make it|survive|be (?:here|alive|around))\\b|\\bnot wanting to be (?:here|alive) (?:anymore|any more|any longer)\\b|\\b(?:would|had) rather (?:be dead|not be alive|not exist|not be here) than\\b|\\brather die than (?:go on|carry on|keep going|live|wake up|feel)\\b|\\b(?:do not think|not sure|doubt) i will be (?:around|here|alive) (?:much longer|long|for long|any longer|anymore|any more)\\b|\\b(?:world|everyone|everybody|they|my family|the kids) would be (?:better|lighter|easier|happier) without me\\b|\\bwake up\\b[^]{0,60}?\\bhope i (?:do not|will not|wo not)\\b(?= \\||$)|\\balive\\b[^]{0,80}?\\bhopes? i (?:will not|wo not) be\\b(?= \\||$)|\\b(?:waste of (?:space|oxygen)|a burden|worthless|useless)\\b[^]{0,60}?\\bgoing to (?:fix|sort|deal with) (?:that|it|this)\\b`,
+    ),
+    softenable: true,
+  },
+  {
+    id: 'goodbye',
+    level: 'crisis',
+    pattern:
+      /\b(?:this is|this will be|that was) (?:my|the) (?:last|final) (?:entry|post|message|note|goodbye|day|night)\b|\bi am checking out(?: now| tonight| for good)?(?= \||$)|\bchecking out (?:for good|permanently|of life)\b|\b(?:will not|wo not) (?:be )?need(?:ing)? (?:them|it|these|those|any of (?:it|this|them)) (?:where|when) i am going\b|\b(?:sorted|sorting|put|putting|got) my affairs(?: in order| sorted)?\b|\bsorry for everything\b[^|]{0,40}\bgoodbye\b|\b(?:written|wrote|left|leaving) (?:a|the|my) (?:note|letter)\b[^|]{0,60}\b(?:find it|when i am gone|after i am gone|for after)\b|\bmade my peace with (?:it|dying|death|going)\b|\blife insurance\b[^|]{0,60}\b(?:pays out|will pay|would pay|suicide)\b/,
+    negatable: true,
+    softenable: true,
+  },
+  {
+    id: 'plan-with-means',
+    level: 'crisis',
+    pattern: new RegExp(
+      `\\b(?:which|what|the highest|the tallest) (?:bridge|building|car park|multi storey|cliff|tower|block)\\b[^|]{0,60}\\b(?:highest|tallest|high enough)\\b|\\b(?:top of|edge of|off) (?:the|a) (?:multi storey|car park|bridge|cliff|tower|building|roof)\\b[^|]{0,30}\\b(?:step|stepping|jump|jumping|fall|falling) off\\b|\\b(?:step|stepping|jump|jumping) off (?:the|a) (?:top|edge|roof|bridge|cliff|multi storey)\\b|\\bwalk(?:ing|ed)? into the (?:sea|river|water|lake|canal)\\b[^|]{0,40}\\b(?:not stop|not stopping|never come back|not come back|keep going|keep walking)\\b|\\b(?:know|knew) (?:exactly )?where i (?:would|will|d) stand\\b|\\b(?:which|what|how much|how many) (?:dose|pills|tablets)\\b[^|]{0,40}\\b(?:would|will|to) (?:actually )?(?:do it|kill|be enough|be fatal)\\b|\\bhow long (?:it takes|does it take|it would take) to (?:bleed out|die|drown|suffocate)\\b|\\b(?:lethal|fatal) dose\\b|\\bengine running\\b[^]{0,40}?\\bgarage\\b|\\bhose(?:pipe)? (?:to|from|on|through) the exhaust\\b|\\b(?:beam|loft hatch|banister|bannister)\\b[^]{0,80}?\\b(?:rope|tow rope|cord|belt|ligature|noose)\\b|\\b(?:rope|tow rope|cord|ligature|noose)\\b[^]{0,80}?\\b(?:beam|loft hatch|banister|bannister)\\b|\\b(?:tablets|pills|paracetamol|meds|medication)\\b[^|]{0,30}\\b(?:lined up|counted|stockpiled|saved up)\\b|\\bcounted (?:out )?(?:my |the |all my |all the )?(?:tablets|pills)\\b|\\b(?:paracetamol|pills|tablets|meds|vodka|rope|blades?)\\b[^]{0,80}?\\bwaiting for (?:the house|everyone|them|the flat|the kids|him|her) to (?:be empty|go out|leave|be asleep|go to sleep|fall asleep|go away)\\b|\\b(?:took|taken|swallowed) everything in the (?:medicine|bathroom|first aid) (?:cupboard|cabinet|box|drawer)\\b|\\b(?:i have|i ve|i) (?:decided|made up my mind)\\b[^]{0,40}?\\b(?:is |will be )?the (?:day|night)\\b|\\btonight is the night\\b[^]{0,80}?\\b(?:tablets|pills|rope|end it|say goodbye)\\b|\\b(?:finally|going to|gonna|ready to|about to) (?:do it|go through with it)\\b[^]{0,120}?\\b(?:have|got|bought|saved|collected|hidden|counted) (?:the |my |some |enough |all the )?(?:tablets|pills|paracetamol|rope|blades?|razors?|meds|medication)\\b|\\b(?:stopped believing|no point|given up|give up|can not do this)\\b[^]{0,120}?\\b(?:got|have|made) a plan\\b|\\b(?:voice|voices|head|thoughts?) (?:keeps? |keep )?(?:saying|telling me) (?:to )?(?:just )?(?:do it|end it|kill myself|jump|get it over with)\\b|\\b(?:might|could|going to|gonna|afraid i will|scared i will|worried i will|can not promise i will not|can not (?:honestly |really )?say i will not) (?:do something (?:stupid|silly|drastic|i will regret)|act on (?:it|them|the thoughts|these thoughts|my thoughts))\\b|\\btried to (?:end it|end my life|kill myself|take my (?:own )?life)\\b|\\b(?:cut|cutting|burnt|burned) again\\b[^|]{0,30}\\b(?:deeper|last night|tonight|arm|arms|wrist|wrists|leg|legs|thigh|thighs)\\b|\\bdeeper than (?:before|last time)\\b|\\bsteri ?strips\\b|\\bplan to end it\\b`,
+    ),
+    negatable: true,
+    softenable: true,
+  },
+  {
+    id: 'ambivalence',
+    level: 'crisis',
+    // "I don't want to die, I just want the pain to stop": the wish for the pain to end is
+    // the risk, whatever the first half says.
+    pattern:
+      /\bnot (?:really |actually )?want to die\b[^]{0,120}?\bwant (?:the|this|all the|all this|it all|it|everything|my) ?(?:pain |hurt |hurting |suffering )?to (?:stop|end)\b/,
+  },
+  {
+    id: 'low-mood',
+    level: 'concern',
+    pattern:
+      /\bwant (?:the|this|all the|all this|my) pain to (?:stop|end|go away)\b|\bnothing (?:ever )?(?:gets|is getting|will get|will ever get|seems to get|seem to get) (?:any )?better\b|\bnothing is (?:ever )?going to change\b|\beveryone is better (?:at [a-z]+ )?than me\b|\bi am drowning\b(?! in (?:work|paperwork|emails|laundry|washing|admin))|\bdreading (?:every|each) day\b|\bnot (?:sleeping|eating)\b[^|]{0,40}\bnot (?:sleeping|eating)\b|\bcan not concentrate on anything\b|\bwhat is wrong with me\b|\bwhy can not i (?:just )?be normal\b|\b(?:a )?(?:weight|millstone) (?:round|around) (?:everyone|everybody|their|my family)\b|\ba drain on (?:everyone|everybody|people|my family)\b|\bnice to (?:just )?not exist\b|\bnot exist for a (?:bit|while)\b|\bgoing through the motions\b|\bno light at the end of the tunnel\b|\bdrinking (?:more|too much)\b[^|]{0,40}\bget through\b|\b(?:cried|crying) (?:in|at) (?:the )?(?:loos|toilets|toilet|work|bathroom|car)\b|\bgrief is (?:heavy|unbearable|too much)\b/,
+    negatable: true,
+  },
+  {
+    id: 'coercive-control',
+    level: 'safeguarding',
+    pattern:
+      /\b(?:has|got|knows|demands|takes|wants) (?:all )?(?:the |my )?passwords? (?:to|for) (?:all )?my\b|\breads (?:every|all) (?:my )?(?:message|messages|texts|emails)\b|\bnot allowed (?:my own|a|to have a) (?:bank account|money|card|phone|key)\b|\baccount for every (?:penny|pound)\b|\b(?:checks|check|checking) (?:the |my )?(?:banking app|bank account|bank statements?) (?:every|each)\b|\b(?:took|taken|takes|taking) out (?:a |some )?(?:loans?|credit cards?|debts?) in my name\b|\b(?:takes|took|taking) (?:money|cash) (?:out of|from) my (?:purse|wallet|account|bank)\b|\b(?:takes|took|taking|keeps|kept|has taken) (?:all )?(?:of )?my (?:pension|wages|benefits|bank card|bank cards|salary|savings|passport|pin)\b|\b(?:makes|made|forces|forced|pressures|pressured) me (?:to )?(?:hand over|give (?:him|her|them)|hand (?:him|her|them)) (?:over )?(?:all )?(?:of )?(?:my )?(?:bank cards?|cards?|wages|salary|money|pay|pin|benefits|passwords?|savings)\b|\blocation (?:sharing|tracking)\b[^|]{0,40}\bnot allowed\b|\bnot allowed to turn (?:it|location|sharing|tracking) off\b|\bask (?:his|her|their) permission (?:to|before)\b|\bkeeps? me (?:up|awake) all night\b|\bshout(?:s|ing)? (?:at me )?until i (?:agree|say sorry|apologise|give in)\b|\bflinch(?:es|ed|ing)? (?:whenever|when|every time) (?:he|she|they|my partner)\b/,
+    negatable: true,
+  },
+  {
+    id: 'threats',
+    level: 'safeguarding',
+    pattern:
+      /\bthreat(?:en|ens|ened|ening) (?:to )?(?:leave|run off|disappear|move away|go) with (?:the|my|our) (?:kids|children|child|baby|son|daughter|little ones?)\b|\bif i (?:leave|go|tell|split up|break up)\b[^|]{0,40}\b(?:make sure i never|never see (?:the|my|our) (?:kids|children|son|daughter|baby))\b|\b(?:threat(?:en|ens|ened|ening)|said|says|swore|warned me)\b[^|]{0,60}\bif i (?:ever )?tell (?:anyone|anybody|someone|the police|a teacher|my )|\b(?:threat(?:en|ens|ened|ening) to|going to|will) (?:put|post|share|send|upload|leak) (?:my )?(?:nudes|naked|intimate|private) ?(?:photos|pictures|pics|images|videos)?\b|\b(?:said|says|threatened) (?:they|he|she) (?:would|will) (?:hurt|kill|harm|get) my (?:mum|dad|family|brother|sister|kids|children|son|daughter)\b|\bif (?:he|she|they) (?:finds|find|reads|read|sees|see) this\b[^|]{0,40}\b(?:trouble|dead|kill|hurt)\b|\b(?:cover|hide|covering|hiding) (?:up )?(?:the )?(?:marks|bruises|bruising) on my\b|\bbruises to show for it\b|\block(?:ed)? (?:myself|me|us|myself and the kids) in (?:the )?(?:bathroom|bedroom|toilet|car)\b[^|]{0,40}\b(?:till|until|away from) (?:he|she|him|her)\b/,
+    negatable: true,
+  },
+  {
+    id: 'exploitation',
+    level: 'safeguarding',
+    pattern:
+      /\b(?:make|makes|made|forcing|force|forces) me (?:to )?(?:carry|deliver|move|hold|drop off|sell) (?:packages|parcels|drugs|bags|stuff|things)\b|\b(?:if|as long as) i (?:sleep with|have sex with|sleep with him|sleep with her)\b|\bwithout paying rent if i\b/,
+    negatable: true,
+  },
+  {
+    id: 'child-at-risk',
+    level: 'safeguarding',
+    pattern: new RegExp(
+      `\\b(?:goes|comes|went|came|creeps|crept) into (?:my |her |his |our )?(?:little |younger )?(?:sister|brother|daughter|son|kids|child|children|stepdaughter|stepson) (?:room|bed|bedroom)\\b|\\b(?:left|leaves|leaving) (?:him|her|them|my (?:son|daughter|kids|child|baby)) (?:on (?:his|her|their) own|alone|home alone)\\b[^]{0,80}?\\b(?:he is|she is|they are|aged?|only) (?:[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\b|\\b(?:came|comes|come|back) (?:back |home )?(?:from [a-z ]{0,24})?with (?:bruises|marks|burns)\\b|\\bbruises on (?:her|his|their) (?:arms|legs|back|face|body)\\b|\\b(?:is|was|are|were) (?:not allowed|told not|never allowed) to tell\\b|\\bgrabbed (?:our|my|the) (?:toddler|baby|son|daughter|child|kid|little one)\\b|\\bworried about (?:my|our) (?:son|daughter|child|kids|children) (?:going home|at home|being at|being home|safety)\\b`,
+    ),
+    negatable: true,
+  },
 ];
 
 /** Words that, after a capitalised word at the start of a sentence, make it a person's name. */
@@ -469,6 +550,14 @@ const RULE_ANCHORS: readonly (string[] | null)[] = RULES.map((rule) =>
   requiredSubstrings(rule.pattern),
 );
 const RULE_INDEX = new SubstringIndex(RULE_ANCHORS.map((anchors) => anchors ?? []));
+/**
+ * Study, training or media about these subjects ("we learned how to do self-harm risk
+ * assessments", "a documentary about refuges"): a match in a clause that says nothing about
+ * the writer (no I, me or myself) is about the subject, not the person.
+ */
+const STUDY_CONTEXT =
+  /\b(?:revising|revision|lecture|lectures|module|placement|training|course|documentary|textbook|seminar|we learned|we learnt|we practised|we practiced|studying|case study)\b/;
+const ABOUT_THE_WRITER = /\b(?:i|me|myself)\b/;
 /** "On purpose" overrides an accident reading ("burnt myself with the iron on purpose"). */
 const DELIBERATE =
   /\b(?:on purpose|deliberately|intentionally|to punish myself|to feel something|so it would hurt)\b/;
@@ -505,6 +594,7 @@ function assess(text: string, precheck: boolean): RiskAssessment {
   };
   for (const line of lines) {
     const possible = precheck ? RULE_INDEX.find(line.text) : null;
+    const study = STUDY_CONTEXT.test(line.text);
     for (const [ruleIndex, rule] of RULES.entries()) {
       if (possible && RULE_ANCHORS[ruleIndex] && !possible[ruleIndex]) continue;
       const pattern = GLOBAL_PATTERNS[ruleIndex] ?? rule.pattern;
@@ -525,9 +615,14 @@ function assess(text: string, precheck: boolean): RiskAssessment {
           !(rule.level === 'crisis' && DELIBERATE.test(clause.text))
         )
           continue;
+        if (study && !ABOUT_THE_WRITER.test(clause.text)) continue;
         const before = line.text.slice(clause.offset, start);
         let found: Exclude<RiskLevel, 'none'> = rule.level;
-        if (rule.negatable && NEGATION.test(negationScope(before))) {
+        if (
+          rule.negatable &&
+          NEGATION.test(negationScope(before)) &&
+          !WITHHELD_NEGATION.test(before)
+        ) {
           if (!rule.negatedConcern?.test(clause.text)) continue;
           found = 'concern';
         }
@@ -548,14 +643,20 @@ function quote(
   start: number,
   end: number,
 ): string {
-  let first = -1;
-  let last = -1;
-  for (let i = 0; i < line.at.length; i += 1) {
-    const at = line.at[i] ?? 0;
-    if (at < end && first === -1 && at >= start - 0) first = i;
-    if (at < end) last = i;
-  }
-  if (first === -1) first = last;
+  // Token offsets ascend: binary search, since one line holds the whole text.
+  const atOrAfter = (offset: number): number => {
+    let low = 0;
+    let high = line.at.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((line.at[middle] ?? 0) < offset) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  const last = atOrAfter(end) - 1;
+  const startIndex = atOrAfter(start);
+  const first = startIndex <= last ? startIndex : last;
   const from = tokens[line.token[first] ?? 0]?.start ?? 0;
   const to = tokens[line.token[last] ?? 0]?.end ?? text.length;
   return text.slice(from, Math.max(from, to)).slice(0, 200);

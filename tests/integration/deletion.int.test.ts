@@ -1,9 +1,13 @@
 import { randomBytes, createSecretKey } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CURRENT_CLOSENESS_CHECK } from '../../core/assessment/closeness-check.definition';
+import { researchCopy } from '../../core/assessment/responses';
+import { CURRENT_RESEARCH_NOTICE } from '../../core/consent/research-notice';
 import { SAFETY_PLAN_SECTIONS } from '../../core/safety/safety-plan';
 import { MasterKeyRing } from '../../server/src/services/crypto/master-key';
 import { decryptField } from '../../server/src/services/crypto/field-cipher';
+import { answersAt } from '../factories/closeness-check.factory';
 import type { SignedUpUser } from '../factories/user.factory';
 import { backUpAndRestoreMainDatabase } from '../support/backup';
 import { TestClient } from '../support/http-client';
@@ -83,6 +87,23 @@ describe.skipIf(!dbAvailable)('DELETE /api/me', () => {
     );
     expect((await client.put('/api/safety-plan', { sections })).status).toBe(200);
     return { client, person, entries, checkin };
+  };
+
+  const CHECK = '/api/assessments/closeness-check';
+
+  /**
+   * A Closeness Check for the person, with research consent: a saved response, its research
+   * copy waiting in the queue, and a draft of the next one.
+   */
+  const checkOf = async (client: TestClient, level: number) => {
+    const version = CURRENT_RESEARCH_NOTICE.version;
+    expect((await client.post('/api/consent/research', { version })).status).toBe(204);
+    const answers = answersAt(level);
+    const saved = await client.post(`${CHECK}/responses`, { answers });
+    expect(saved.status, saved.text.slice(0, 300)).toBe(201);
+    const draft = answersAt(level === 2 ? 4 : 2);
+    expect((await client.put(`${CHECK}/draft`, { answers: draft })).status).toBe(200);
+    return { responseId: saved.body.id as string, answers, draft };
   };
 
   it('wrong password: 403 and nothing deleted; right password: 204, signed out, no row left anywhere, key destroyed, others untouched', async () => {
@@ -267,10 +288,41 @@ describe.skipIf(!dbAvailable)('DELETE /api/me', () => {
     expect(await keyStoreRows(id)).toEqual([]);
   });
 
+  /**
+   * The person's research copies waiting in the queue of an app's database, decrypted with
+   * the key that app finds for them: a deleted person has none, so any copy of theirs fails.
+   */
+  const queuedCopies = async (app: TestApp, ownerId: string): Promise<unknown[]> => {
+    const rows = (await selectRows(app.database, 'research_pool_queue', 'user_id', ownerId)) as {
+      id: string;
+      answers_ciphertext: string;
+    }[];
+    expect(rows.length).toBeGreaterThan(0);
+    const key = await app.app.services.keys.existingDataKeyFor(ownerId);
+    return rows.map((row) => {
+      const location = {
+        table: 'research_pool_queue',
+        column: 'answers_ciphertext',
+        recordId: row.id,
+        ownerId,
+      };
+      // No key at all: try with a key that is not theirs, which must fail the same way.
+      return JSON.parse(
+        decryptField(row.answers_ciphertext, key ?? createSecretKey(randomBytes(32)), location),
+      ) as unknown;
+    });
+  };
+
+  /** The scored answers only: what a research copy holds. */
+  const researchCopyOf = (answers: Record<string, number>) =>
+    researchCopy(answers, CURRENT_CLOSENESS_CHECK);
+
   it('crypto-shredding: a backup of the main database taken before the deletion cannot be read for the deleted person, and still reads for everyone else', async () => {
     const leaving = await somebody('Shredded');
     const staying = await somebody('Kept');
     const id = leaving.person.user.id;
+    const leavingCheck = await checkOf(leaving.client, 2);
+    const stayingCheck = await checkOf(staying.client, 4);
     const backup = await backUpAndRestoreMainDatabase(testApp);
     try {
       // A real backup: the person's rows are in it; their key is not, in any form.
@@ -304,6 +356,11 @@ describe.skipIf(!dbAvailable)('DELETE /api/me', () => {
         const read = await client.get(`/api/journal/${leaving.entries[0]}`);
         expect(read.status, read.text).toBe(200);
         expect(read.body.entry.text).toBe('Shredded: the first entry.');
+        const check = await client.get(`${CHECK}/responses/${leavingCheck.responseId}`);
+        expect(check.status, check.text).toBe(200);
+        expect(check.body.response.answers).toEqual(leavingCheck.answers);
+        expect((await client.get(`${CHECK}/draft`)).body.draft.answers).toEqual(leavingCheck.draft);
+        expect(await queuedCopies(early, id)).toEqual([researchCopyOf(leavingCheck.answers)]);
       } finally {
         await early.close();
       }
@@ -343,6 +400,24 @@ describe.skipIf(!dbAvailable)('DELETE /api/me', () => {
         const exported = await client.get('/api/me/export');
         expect(exported.status, exported.text.slice(0, 300)).toBe(200);
         expect(exported.text).not.toContain('Shredded');
+        // Their Closeness Check too: the response is there but unreadable, no answers and no
+        // scores; the draft cannot be opened (so none is offered); the research copy still
+        // waiting in the queue cannot be decrypted with any key there is.
+        const check = await client.get(`${CHECK}/responses/${leavingCheck.responseId}`);
+        expect(check.status, check.text).toBe(200);
+        expect(check.body.response).toMatchObject({ unreadable: true, answers: {} });
+        expect(Object.values(check.body.response.scores).every((score) => score === null)).toBe(
+          true,
+        );
+        const history = await client.get(`${CHECK}/responses`);
+        expect(history.body.responses).toEqual([
+          expect.objectContaining({ id: leavingCheck.responseId, unreadable: true }),
+        ]);
+        expect((await client.get(`${CHECK}/draft`)).body).toEqual({ draft: null });
+        expect(exported.text).not.toContain(JSON.stringify(leavingCheck.answers).slice(1, 40));
+        await expect(queuedCopies(late, id)).rejects.toMatchObject({
+          code: 'ciphertext_invalid',
+        });
 
         // Everybody else in the same backup reads as before.
         const other = await signIn(late, staying);
@@ -359,6 +434,14 @@ describe.skipIf(!dbAvailable)('DELETE /api/me', () => {
         for (const section of SAFETY_PLAN_SECTIONS) {
           expect(plan.body.plan.sections[section]).toEqual(['Kept plan']);
         }
+        const kept = await other.get(`${CHECK}/responses/${stayingCheck.responseId}`);
+        expect(kept.status, kept.text).toBe(200);
+        expect(kept.body.response.answers).toEqual(stayingCheck.answers);
+        expect(kept.body.response.unreadable).toBeUndefined();
+        expect((await other.get(`${CHECK}/draft`)).body.draft.answers).toEqual(stayingCheck.draft);
+        expect(await queuedCopies(late, staying.person.user.id)).toEqual([
+          researchCopyOf(stayingCheck.answers),
+        ]);
         // Reading the backup minted no key for the deleted person in the live key store.
         expect(await keyStoreRows(id)).toEqual([]);
       } finally {

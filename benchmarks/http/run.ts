@@ -2,7 +2,8 @@
  * HTTP benchmark: in one run, a bare node:http server (the baseline) against Closer's
  * GET /healthz, authenticated GET /api/me and the Closeness Check's draft autosave
  * (PUT /api/assessments/closeness-check/draft, sent on every answer: validation, encryption
- * with the person's key and a durable write). Prints requests per second, p99 latency and
+ * with the person's key and a durable write) and the exercise autosave
+ * (PUT /api/exercises/:exerciseId/entries/:id, sent as the person types). Prints requests per second, p99 latency and
  * each endpoint's ratio to the baseline. Timings on shared machines vary a lot from run to
  * run; the ratio, measured in the same run, is the figure to compare.
  *
@@ -28,6 +29,16 @@ const DRAFT_BODY = JSON.stringify({
   answers: Object.fromEntries(
     CURRENT_CLOSENESS_CHECK.items.slice(0, 16).map((item, index) => [item.id, (index % 5) + 1]),
   ),
+});
+
+/** A thought record part-way through, as the exercise page autosaves it while the person types. */
+const ENTRY_BODY = JSON.stringify({
+  values: {
+    situation: {
+      situation: 'Tuesday evening at home. I messaged a friend and she has not replied.',
+    },
+    thought: { thought: 'I have said too much and she is backing off.', belief: 80 },
+  },
 });
 
 interface Request {
@@ -63,6 +74,17 @@ async function measure(name: string, server: Started, url: string, request: Requ
 const bare = await startServer('bare');
 const closer = await startServer('closer');
 try {
+  const signedIn = {
+    cookie: closer.cookie ?? '',
+    'x-csrf-token': closer.csrfToken ?? '',
+    'content-type': 'application/json',
+  };
+  const created = await fetch(
+    `http://127.0.0.1:${closer.port}/api/exercises/thought-record/entries`,
+    { method: 'POST', headers: signedIn, body: JSON.stringify({ values: {} }) },
+  );
+  if (created.status !== 201) throw new Error(`Could not start an exercise: ${created.status}`);
+  const entryId = ((await created.json()) as { entry: { id: string } }).entry.id;
   const endpoints: {
     name: string;
     server: Started;
@@ -95,6 +117,12 @@ try {
           'content-type': 'application/json',
         },
       },
+    },
+    {
+      name: 'PUT exercise autosave',
+      server: closer,
+      url: `http://127.0.0.1:${closer.port}/api/exercises/thought-record/entries/${entryId}`,
+      request: { method: 'PUT', body: ENTRY_BODY, headers: signedIn },
     },
   ];
   // Rounds interleave the endpoints so that a burst of background load hits all of them, and
@@ -150,6 +178,9 @@ try {
   );
   console.log(
     `PUT Check draft: ${median(throughputRatios[3] ?? []).toFixed(2)} of the bare server's req/s, ${median(cpuRatios[3] ?? []).toFixed(2)} by CPU per request (a durable write each; no target: see the README)`,
+  );
+  console.log(
+    `PUT exercise autosave: ${median(throughputRatios[4] ?? []).toFixed(2)} of the bare server's req/s, ${median(cpuRatios[4] ?? []).toFixed(2)} by CPU per request (a durable write each; no target: see the README)`,
   );
 } finally {
   bare.child.kill('SIGTERM');

@@ -66,6 +66,8 @@ export const enGB = {
   'auth.showPassword': 'Show password',
   'auth.working': 'Please wait…',
   'auth.signedOut': 'You have signed out. Take care.',
+  'auth.signedOut.checkAnswersRemoved':
+    'Your latest Closeness Check answers could not be saved before you signed out. To keep them private, we removed them from this device. Answers saved before then are still in your account.',
 
   'consent.title': 'Your privacy and your consent',
   'consent.intro':
@@ -221,7 +223,7 @@ export const enGB = {
   'safety.lines': 'People you can contact now',
   'safety.helpNow': 'Open Get help now',
   'safety.openPlan': 'Open my safety plan',
-  'safety.dismiss': 'I am safe right now',
+  'safety.dismiss': 'Close this message',
 
   'layout.nav.check': 'Closeness Check',
   'safety.saved.check': 'Your Closeness Check is saved.',
@@ -231,13 +233,17 @@ export const enGB = {
   'check.title': 'The Closeness Check',
   'check.intro.time': '{count} questions, about {minutes} minutes in all.',
   'check.intro.private':
-    'Your answers are private. We store them locked with your own key (encrypted), and only you can see them.',
+    'Your answers are private. We store them locked with your own key (encrypted). Nobody else sees them unless you choose to share them.',
   'check.intro.skip':
     'You can skip any question you would rather not answer. A few missing answers are fine.',
   'check.intro.saving':
     'Your answers are saved as you go. You can stop at any time and carry on later.',
+  'check.intro.painful':
+    'Some questions are about painful things: hard times in the past, drink or drugs, and thoughts of hurting yourself. You can skip any of them, and Get help now is always at the top of the page.',
   'check.intro.notTitle': 'What the Check is not',
   'check.start': 'Start the Check',
+  'check.clearAnswer': 'Clear my answer',
+  'check.answerCleared': 'Your answer to this question is cleared.',
   'check.versionChanged':
     'The questions have changed since you started, so the Check starts again from the beginning. We are sorry about that.',
   'check.resume.title': 'Carry on where you stopped',
@@ -287,6 +293,14 @@ export const enGB = {
     'None of the four signs stood out. Each one seems to be less of a difficulty for you at the moment.',
   'check.results.sign.unknown':
     'We cannot say which sign stood out most, because some answers are missing.',
+  'check.results.sign.onePartial':
+    'Of the signs we could score, the one that stood out most was {name}.',
+  'check.results.sign.tiePartial':
+    'Of the signs we could score, these stood out most, equally: {names}.',
+  'check.results.sign.allSamePartial':
+    'The signs we could score all came out the same, so none stood out more than the others.',
+  'check.results.sign.noneStandsOutPartial':
+    'None of the signs we could score stood out. Each of them seems to be less of a difficulty for you at the moment.',
   'check.results.root.one': 'The root that seemed to matter most was {name}.',
   'check.results.root.tie': 'These roots seemed to matter most, equally: {names}.',
   'check.results.root.allSame':
@@ -295,6 +309,14 @@ export const enGB = {
     'None of the four roots stood out. Each one seems to be less of a difficulty for you at the moment.',
   'check.results.root.unknown':
     'We cannot say which root mattered most, because some answers are missing.',
+  'check.results.root.onePartial':
+    'Of the roots we could score, the one that seemed to matter most was {name}.',
+  'check.results.root.tiePartial':
+    'Of the roots we could score, these seemed to matter most, equally: {names}.',
+  'check.results.root.allSamePartial':
+    'The roots we could score all came out the same, so none stood out more than the others.',
+  'check.results.root.noneStandsOutPartial':
+    'None of the roots we could score stood out. Each of them seems to be less of a difficulty for you at the moment.',
   'check.results.stoodOutHint':
     'This is not a label. It is just where closeness seems hardest for you right now, and it can be a good place to start.',
   'check.results.signs': 'The four signs',
@@ -305,7 +327,8 @@ export const enGB = {
   'check.results.rootsIntro':
     'Roots are things from your past, or ways of coping, that can make closeness harder.',
   'check.results.outOf': '{index} out of 100',
-  'check.results.noScore': 'No score: a few too many questions were skipped for this part.',
+  'check.results.noScore':
+    'No score yet: we need a few more answers in this part to give it a score. You can take the Check again any time.',
   'check.results.higherMeans': 'What this means:',
   'check.results.whatHelps': 'What tends to help:',
   'check.results.read': 'Read more:',
@@ -337,9 +360,13 @@ export const enGB = {
     'This is a reliable change: it is bigger than the everyday ups and downs. Things can feel harder for a while, often when you start to look at them. Be gentle with yourself.',
   'check.change.withinNoise':
     'This is small enough that it could come from everyday ups and downs in how people answer, so we do not call it a reliable change.',
-  'check.change.whyNotTitle': 'Why we do not call these changes reliable yet',
+  'check.change.whyNotTitle': 'Why we do not call some changes reliable',
   'check.change.whyNot':
     'Everyone answers a little differently from one week to the next. To tell a real change from those everyday ups and downs, we need to know how steady the Check is. We work that out from the answers of at least 100 people who chose to share them anonymously. Until then, we show you the difference, but we do not call it reliable.',
+  'check.change.whyNotMissing':
+    'For some parts, one of the two Checks has no score, so there is nothing to compare yet.',
+  'check.change.whyNotSteadiness':
+    'For some parts, the answers shared so far do not yet show us how steady that part of the Check is. Until they do, we show you the difference, but we do not call it reliable.',
   'check.change.versions':
     'The questions changed between these two Checks, so we cannot compare the scores fairly. We show the difference, but we do not call it reliable.',
 
@@ -354,8 +381,8 @@ export const enGB = {
   'check.history.part': 'Part',
   'check.history.overTime': 'Over time',
   'check.history.none': 'No score',
-  'check.history.reliableDown': 'Reliable drop',
-  'check.history.reliableUp': 'Reliable rise',
+  'check.history.reliableDown': 'Reliably easier',
+  'check.history.reliableUp': 'Reliably harder',
   'check.history.reliableNote':
     '"Reliable" marks a change that is bigger than the everyday ups and downs in how people answer.',
   'check.history.noReliableYet':
@@ -519,7 +546,7 @@ export const enGB = {
   'exercise.ladder.table': 'Expected and real difficulty, as a table',
   'exercise.ladder.showChart': 'Show as a chart',
 
-  'check.research.title': 'Help make the Check fairer (optional)',
+  'check.research.title': 'Help us tell real change from chance (optional)',
   'check.research.agree': 'Yes, add an anonymous copy of my answers',
   'check.research.withdraw': 'Stop adding my answers',
   'check.research.yes': 'You have said yes. Thank you. You can change your mind at any time.',
@@ -677,6 +704,7 @@ export const enGB = {
   'myData.export.csv.checkins': 'Check-ins (CSV)',
   'myData.export.csv.journal': 'Journal (CSV)',
   'myData.export.csv.safety-plan': 'Safety plan (CSV)',
+  'myData.export.csv.closeness-check': 'Closeness Checks (CSV)',
   'myData.export.csv.exercises': 'Exercises (CSV)',
   'myData.export.csv.consents': 'Consent history (CSV)',
   'myData.export.csv.access-log': 'Access log (CSV)',

@@ -38,6 +38,7 @@ function plannedAnswer(position: number): number | null {
 }
 
 /** Requests that fail while the connection is cut are expected, not errors of the app. */
+const SAVED_STATUS = 'Your answers are saved.';
 const OFFLINE_NOISE = /ERR_INTERNET_DISCONNECTED|ERR_FAILED|Failed to fetch/;
 
 async function signUpAndConsent(page: Page, origin: string, username: string, password: string) {
@@ -81,6 +82,21 @@ async function expectScreen(page: Page, screen: number) {
   expect((await focused(page)).id).toBe('check-screen-title');
 }
 
+/** The safety answers kept in plain text anywhere in this browser's storage. */
+function localSafetyAnswers(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Object.keys(localStorage).flatMap(
+      (key) => (localStorage.getItem(key) ?? '').match(/"safety-[a-z-]+"/g) ?? [],
+    ),
+  );
+}
+
+/** Tab on; an answered question has its "Clear my answer" button next, so tab past it too. */
+async function tabPastClearButton(page: Page) {
+  await page.keyboard.press('Tab');
+  if ((await focused(page)).text === 'Clear my answer') await page.keyboard.press('Tab');
+}
+
 /**
  * Answers the questions of the screen shown, by keyboard alone: from the heading, Tab into
  * each radio group, then Space (the first point) or the right arrow (which moves and chooses).
@@ -89,7 +105,7 @@ async function expectScreen(page: Page, screen: number) {
 async function answerScreenByKeyboard(page: Page, screen: number, alreadyAnswered = 0) {
   const first = (screen - 1) * 4;
   for (let position = first; position < first + 4 && position < ITEMS.length; position += 1) {
-    await page.keyboard.press('Tab');
+    await tabPastClearButton(page);
     const now = await focused(page);
     expect(now.type, `item ${position + 1}`).toBe('radio');
     expect(now.name).toBe(ITEMS[position]?.id);
@@ -102,7 +118,7 @@ async function answerScreenByKeyboard(page: Page, screen: number, alreadyAnswere
       await page.locator(`input[name="${ITEMS[position]?.id}"]:checked`).getAttribute('value'),
     ).toBe(String(value));
   }
-  await page.keyboard.press('Tab');
+  await tabPastClearButton(page);
   expect((await focused(page)).text).toBe('Back');
   await page.keyboard.press('Tab');
   expect((await focused(page)).text).toBe('Next');
@@ -187,7 +203,8 @@ describe.skipIf(!chromiumPath)('the Closeness Check', () => {
       .toBe(DEFINITION.title);
     const intro = await page.locator('main').innerText();
     expect(intro).toContain(`about ${DEFINITION.minutes} minutes`);
-    expect(intro).toContain('only you can see them');
+    expect(intro).toContain('Nobody else sees them unless you choose to share them.');
+    expect(intro).toContain('thoughts of hurting yourself');
     expect(intro).toContain('A few missing answers are fine');
     for (const line of DEFINITION.whatItIsNot) expect(intro).toContain(line);
     await expectAccessible(page, 'check: introduction');
@@ -204,7 +221,7 @@ describe.skipIf(!chromiumPath)('the Closeness Check', () => {
 
     await answerScreenByKeyboard(page, 1);
     // Back, and forward again: the heading takes focus each time, and answers stay.
-    expect(await tabUntilFocused(page, 'button[type="button"]')).toBeGreaterThan(0);
+    expect(await tabUntilFocused(page, '.check-actions button[type="button"]')).toBeGreaterThan(0);
     expect((await focused(page)).text).toBe('Back');
     await page.keyboard.press('Enter');
     await expectScreen(page, 1);
@@ -311,9 +328,29 @@ describe.skipIf(!chromiumPath)('the Closeness Check', () => {
     expect(await tabUntilFocused(page, 'input[name="safety-partner-fear"]')).toBeGreaterThan(0);
     await page.keyboard.press('ArrowRight'); // "No"
     await page.keyboard.press('Tab');
+    expect((await focused(page)).text).toBe('Clear my answer');
+    await page.keyboard.press('Tab');
     expect((await focused(page)).name).toBe('safety-partner-control');
     await page.keyboard.press('ArrowRight'); // "No"
     expect(await page.getByRole('alert').count()).toBe(1);
+    // An answer can be taken back, by keyboard: focus returns to the question, and it is said.
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).text).toBe('Clear my answer');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('input[name="safety-partner-control"]:checked').count()).toBe(0);
+    expect((await focused(page)).name).toBe('safety-partner-control');
+    await expect
+      .poll(() =>
+        page
+          .locator('fieldset:has(input[name="safety-partner-control"]) [role="status"]')
+          .innerText(),
+      )
+      .toBe('Your answer to this question is cleared.');
+    await page.keyboard.press('ArrowRight'); // "No" again
+    // Once the server holds the safety answers, this device keeps no plain copy of them.
+    await expect.poll(() => page.locator('.check-status').innerText()).toBe(SAVED_STATUS);
+    await expect.poll(() => localSafetyAnswers(page)).toEqual([]);
+    expect(Object.keys((await serverDraft(page)) ?? {})).toContain('safety-self-harm');
     // Enter on an answer does not send the Check: only the button does.
     await page.keyboard.press('Enter');
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -372,7 +409,7 @@ describe.skipIf(!chromiumPath)('the Closeness Check', () => {
     for (const line of DEFINITION.whatItIsNot) expect(profile).toContain(line);
     expect(profile).toContain('This is your first Check.');
     await expectAccessible(page, 'check: profile with crisis help first');
-    await page.getByRole('button', { name: 'I am safe right now' }).click();
+    await page.getByRole('button', { name: 'Close this message' }).click();
     await expect.poll(() => page.getByRole('alert').count()).toBe(0);
 
     // The optional research consent: separate, plain, and it can be given here.
@@ -444,8 +481,11 @@ describe.skipIf(!chromiumPath)('the Closeness Check', () => {
     }
     expect(await page.locator('.change[data-reliable="true"]').count()).toBe(0);
     expect(await page.locator('main').innerText()).toContain(
-      'Why we do not call these changes reliable yet',
+      'Why we do not call some changes reliable',
     );
+    // The true reasons: too few shared answers yet, and a part with no score to compare.
+    expect(await page.locator('main').innerText()).toContain('at least 100 people');
+    expect(await page.locator('main').innerText()).toContain('nothing to compare yet');
     expect(await page.locator('main').innerText()).not.toContain('This is a reliable change');
     await expectAccessible(page, 'check: profile with change');
 
@@ -463,6 +503,29 @@ describe.skipIf(!chromiumPath)('the Closeness Check', () => {
       'A good time to take the Check again is between',
     );
     await expectAccessible(page, 'check: history');
+
+    // Signing out on a shared device leaves no safety answer behind, even one the server never
+    // confirmed: it is removed, and the person is told what that means.
+    await page.route(DRAFT_URL, (route) =>
+      route.request().method() === 'PUT' ? route.abort('internetdisconnected') : route.continue(),
+    );
+    await page.goto(`${origin}/check?screen=${SCREENS}`, { waitUntil: 'networkidle' });
+    await page.locator('input[name="safety-self-harm"]').first().check();
+    await expect.poll(() => page.getByRole('alert').count()).toBe(1);
+    await expect.poll(() => localSafetyAnswers(page)).toEqual(['"safety-self-harm"']);
+    await page.getByRole('button', { name: 'Close this message' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${origin}/`);
+    await expect
+      .poll(() => page.locator('main').innerText())
+      .toContain('To keep them private, we removed them from this device.');
+    expect(await localSafetyAnswers(page)).toEqual([]);
+    expect(
+      await page.evaluate(() =>
+        Object.keys(localStorage).filter((key) => key.startsWith('closer.draft.')),
+      ),
+    ).toEqual([]);
+    await page.unroute(DRAFT_URL);
 
     const foreign = requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'));
     expect(foreign).toEqual([]);

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { CSV_KINDS } from '../../core/privacy/export-kinds';
 import {
   axeViolations,
   chromiumPath,
@@ -124,7 +125,7 @@ describe.skipIf(!chromiumPath)('journal, safety help, safety plan, check-in and 
     expect(placement?.hrefs).toContain('/safety-plan');
     expect(await page.locator('.entry__text').innerText()).toBe(CRISIS_TEXT);
     await expectAccessible(page, 'crisis help after saving');
-    await page.getByRole('button', { name: 'I am safe right now' }).click();
+    await page.getByRole('button', { name: 'Close this message' }).click();
     await expect.poll(() => page.getByRole('alert').count()).toBe(0);
 
     // The entry was saved: it is in the list after a reload.
@@ -362,14 +363,12 @@ describe.skipIf(!chromiumPath)('journal, safety help, safety plan, check-in and 
     const downloads = await page
       .locator('main a[download]')
       .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    // Every kind the server offers, from the one shared list; the Check's own among them.
     expect(downloads).toEqual([
       '/api/me/export',
-      '/api/me/export?format=csv&kind=checkins',
-      '/api/me/export?format=csv&kind=journal',
-      '/api/me/export?format=csv&kind=safety-plan',
-      '/api/me/export?format=csv&kind=consents',
-      '/api/me/export?format=csv&kind=access-log',
+      ...CSV_KINDS.map((kind) => `/api/me/export?format=csv&kind=${kind}`),
     ]);
+    expect(downloads).toContain('/api/me/export?format=csv&kind=closeness-check');
     await expectAccessible(page, 'my data');
     await page.getByRole('button', { name: 'Delete my account' }).click();
     await expect

@@ -94,8 +94,28 @@ describe.skipIf(!chromiumPath)('Get help now, consent withdrawal, and display pr
     await page.waitForURL('**/consent');
     await expect.poll(() => page.getByText(/You agreed to version/).count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
+    // The optional research consent is given too, here, while health consent is current.
+    const research = page.locator('section.research-card');
+    await research
+      .getByRole('button', { name: 'Yes, add an anonymous copy of my answers' })
+      .click();
+    await expect.poll(() => research.getByRole('status').innerText()).toContain('Thank you');
     await page.getByRole('button', { name: 'Withdraw my consent' }).click();
     await expect.poll(() => page.getByText('You have withdrawn your consent').count()).toBe(1);
+    // With health consent withdrawn, research consent is not offered, but can still be withdrawn.
+    await research.getByRole('button', { name: 'Stop adding my answers' }).click();
+    await expect
+      .poll(() => research.getByRole('status').innerText())
+      .toContain('No new copies of your answers will be added.');
+    expect(
+      await research
+        .getByRole('button', { name: 'Yes, add an anonymous copy of my answers' })
+        .count(),
+    ).toBe(0);
+    const researchConsent = await page.evaluate(
+      async () => (await (await fetch('/api/consent/research')).json()).current as boolean,
+    );
+    expect(researchConsent).toBe(false);
     const status = await page.evaluate(
       async () =>
         (await (await fetch('/api/consent')).json()).consent as {

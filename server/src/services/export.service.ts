@@ -3,6 +3,7 @@ import {
   SCORED_SUBSCALE_IDS,
 } from '../../../core/assessment/closeness-check.definition';
 import { DomainError } from '../../../core/errors/domain-error';
+import type { CsvKind } from '../../../core/privacy/export-kinds';
 import type { Actor } from '../policies/access.policy';
 import {
   PERSONAL_TABLES,
@@ -36,17 +37,8 @@ const SECRET_COLUMNS: Partial<Record<PersonalTable, string[]>> = {
   sessions: ['id', 'csrf_token'],
 };
 
-/** CSV kinds a person can download, one file each. */
-export const CSV_KINDS = [
-  'checkins',
-  'journal',
-  'safety-plan',
-  'closeness-check',
-  'exercises',
-  'consents',
-  'access-log',
-] as const;
-export type CsvKind = (typeof CSV_KINDS)[number];
+/** CSV kinds a person can download, one file each: the list the web app offers too. */
+export { CSV_KINDS, type CsvKind } from '../../../core/privacy/export-kinds';
 
 /**
  * Everything Closer holds about a person, as they can read it. Tables with encrypted text

@@ -15,6 +15,7 @@ import {
 } from '../features/closeness-check/check-api';
 import {
   answeredCount,
+  deviceCopy,
   resumeScreen,
   screensOf,
   startingPoint,
@@ -26,7 +27,8 @@ import { joinNames, unscoredParts } from '../features/closeness-check/check-word
 import { DraftSync, type SyncStatus } from '../features/closeness-check/draft-sync';
 import { SafetyQuestionField, ScaleQuestion } from '../features/closeness-check/QuestionFields';
 import { useConsent } from '../features/consent/consent';
-import { draftKey, readDraft, removeDraft, saveDraft } from '../features/drafts/drafts';
+import { readDraft, removeDraft, saveDraft } from '../features/drafts/drafts';
+import { checkDraftKey } from '../features/closeness-check/check-sign-out';
 import {
   ConsentNeeded,
   HealthError,
@@ -112,7 +114,7 @@ function CheckRunner(props: {
   serverDraft: CheckDraft | null | undefined;
 }) {
   const { definition } = props;
-  const localKey = draftKey(props.userId, 'closeness-check');
+  const localKey = checkDraftKey(props.userId);
   const queryClient = useQueryClient();
   const forgetCheck = useForgetCheck();
   const navigate = useNavigate();
@@ -160,8 +162,10 @@ function CheckRunner(props: {
         },
         onSynced: (synced) => {
           if (synced !== answersRef.current) return;
+          // The copy was removed meanwhile (signed out, or the Check sent): do not write it back.
+          if (readDraft(localKey) === null) return;
           localRef.current = { ...localRef.current, synced: true };
-          saveDraft(localKey, localRef.current);
+          saveDraft(localKey, deviceCopy(definition, localRef.current));
         },
         isRetryable: isUnreachable,
       }),
@@ -206,7 +210,7 @@ function CheckRunner(props: {
   useEffect(() => {
     if (stage !== INTRO && localRef.current.screen !== stage) {
       localRef.current = { ...localRef.current, screen: stage };
-      saveDraft(localKey, localRef.current);
+      saveDraft(localKey, deviceCopy(definition, localRef.current));
     }
     // Only when the screen changes (not on opening the page, nor when the alert comes or goes):
     // focus the new screen's heading, so it is announced and the keyboard starts there. The
@@ -215,18 +219,28 @@ function CheckRunner(props: {
     shownStage.current = stage;
     if (showAlert) return;
     (stage === INTRO ? titleRef.current : screenTitleRef.current)?.focus();
-  }, [stage, localKey, showAlert]);
+  }, [stage, localKey, showAlert, definition]);
 
   const goTo = (next: number) => {
     setParams(next === INTRO ? {} : { screen: String(next + 1) });
   };
 
   const choose = (id: string, value: number) => {
-    const next = { ...answersRef.current, [id]: value };
+    change(id, { ...answersRef.current, [id]: value });
+  };
+
+  /** Skipping is allowed at any time, so a chosen answer can be taken back. */
+  const clear = (id: string) => {
+    const next = { ...answersRef.current };
+    delete next[id];
+    change(id, next);
+  };
+
+  const change = (id: string, next: CheckAnswers) => {
     answersRef.current = next;
     setAnswers(next);
     localRef.current = { ...localRef.current, answers: next, synced: false };
-    saveDraft(localKey, localRef.current);
+    saveDraft(localKey, deviceCopy(definition, localRef.current));
     sync.change(next);
     if (definition.safetyQuestions.some((question) => question.id === id)) {
       const safety = safetyFromAnswers(definition, next);
@@ -247,7 +261,7 @@ function CheckRunner(props: {
     setAnswers(none);
     setAlert(null);
     localRef.current = { version: definition.version, answers: none, screen: null, synced: false };
-    saveDraft(localKey, localRef.current);
+    saveDraft(localKey, deviceCopy(definition, localRef.current));
     sync.change(none);
     goTo(0);
   };
@@ -340,6 +354,7 @@ function CheckRunner(props: {
             answers={answers}
             itemCount={definition.items.length}
             onChoose={choose}
+            onClear={clear}
           />
           {screen.kind === 'safety' ? (
             <FinishNote definition={definition} answers={answers} submitError={submitError} />
@@ -391,6 +406,7 @@ function CheckIntro(props: {
         <li>{t('check.intro.time', { minutes: definition.minutes, count: props.total })}</li>
         <li>{t('check.intro.private')}</li>
         <li>{t('check.intro.skip')}</li>
+        <li>{t('check.intro.painful')}</li>
         <li>{t('check.intro.saving')}</li>
       </ul>
       {resuming ? (
@@ -456,6 +472,7 @@ function ScreenQuestions(props: {
   answers: CheckAnswers;
   itemCount: number;
   onChoose: (id: string, value: number) => void;
+  onClear: (id: string) => void;
 }) {
   const { screen, definition, answers } = props;
   if (screen.kind === 'safety') {
@@ -469,6 +486,7 @@ function ScreenQuestions(props: {
             question={question}
             value={answers[question.id]}
             onChange={(value) => props.onChoose(question.id, value)}
+            onClear={() => props.onClear(question.id)}
           />
         ))}
       </>
@@ -489,6 +507,7 @@ function ScreenQuestions(props: {
           scale={definition.scale}
           value={answers[item.id]}
           onChange={(value) => props.onChoose(item.id, value)}
+          onClear={() => props.onClear(item.id)}
         />
       ))}
     </>

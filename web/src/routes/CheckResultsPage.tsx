@@ -4,20 +4,21 @@ import { ApiError } from '../api/client';
 import type { CheckChange, CheckDefinition, CheckDetail, SafetyAnswer } from '../api/types';
 import { RequireSignIn } from '../features/auth/RequireSignIn';
 import {
+  isUnreadableResponse,
   useCheckDefinition,
   useCheckHistory,
   useCheckResponse,
   useLearnLibrary,
 } from '../features/closeness-check/check-api';
-import { scoredSubscales } from '../features/closeness-check/check-words';
-import { RetakeNote } from '../features/closeness-check/RetakeNote';
-import { ResearchConsentCard } from '../features/closeness-check/ResearchConsentCard';
 import {
   highestSentence,
-  ScoreBar,
+  scoredSubscales,
   standsOut,
-  SubscaleCard,
-} from '../features/closeness-check/SubscaleProfile';
+  whyNotReliable,
+} from '../features/closeness-check/check-words';
+import { RetakeNote } from '../features/closeness-check/RetakeNote';
+import { ResearchConsentCard } from '../features/closeness-check/ResearchConsentCard';
+import { ScoreBar, SubscaleCard } from '../features/closeness-check/SubscaleProfile';
 import { HealthError } from '../features/health/HealthError';
 import { ErrorMessage } from '../features/layout/ErrorMessage';
 import { formatDate } from '../features/layout/format';
@@ -59,6 +60,7 @@ function Results() {
 
   const response = useCheckResponse(id);
   const notFound = response.error instanceof ApiError && response.error.status === 404;
+  const unreadable = isUnreadableResponse(response.data, response.error);
 
   return (
     <div className="page check-profile">
@@ -78,10 +80,11 @@ function Results() {
       <h1>{t('check.results.title')}</h1>
       {response.isPending ? <p role="status">{t('layout.loading')}</p> : null}
       {notFound ? <p>{t('check.results.notFound')}</p> : null}
-      {response.isError && !notFound ? (
+      {unreadable ? <p className="notice notice--error">{t('check.results.unreadable')}</p> : null}
+      {response.isError && !notFound && !unreadable ? (
         <HealthError error={response.error} onRetry={() => response.refetch()} />
       ) : null}
-      {response.data ? (
+      {response.data && !unreadable ? (
         <ProfileWithDefinition response={response.data} helpShown={showAlert || justTaken} />
       ) : null}
       <p className="actions">
@@ -107,9 +110,6 @@ function ProfileWithDefinition({
   const failed = needsOwn ? own.error : current.error;
   if (failed) return <ErrorMessage error={failed} onRetry={() => void current.refetch()} />;
   if (!definition) return <p role="status">{t('layout.loading')}</p>;
-  if (response.unreadable) {
-    return <p className="notice notice--error">{t('check.results.unreadable')}</p>;
-  }
   return <Profile definition={definition} response={response} helpShown={helpShown} />;
 }
 
@@ -132,10 +132,10 @@ function Profile({
   const fear = response.closenessFear;
   const fearBand = definition.bands.find((band) => band.id === fear.band);
 
-  const notAssessed = change
-    ? Object.values(change).filter((part) => part && part.label === 'not-assessed')
-    : [];
-  const versionsDiffer = notAssessed.some((part) => part?.reason === 'different-versions');
+  const versionsDiffer = change
+    ? Object.values(change).some((part) => part?.reason === 'different-versions')
+    : false;
+  const whyNot = whyNotReliable(change);
 
   return (
     <>
@@ -165,10 +165,9 @@ function Profile({
 
       <section aria-labelledby="stood-out-title" className="card card--calm">
         <h2 id="stood-out-title">{t('check.results.stoodOut')}</h2>
-        <p data-highest="sign">{highestSentence(definition, response.highest.sign, 'sign')}</p>
-        <p data-highest="root">{highestSentence(definition, response.highest.root, 'root')}</p>
-        {standsOut(definition, response.highest.sign, 'sign') ||
-        standsOut(definition, response.highest.root, 'root') ? (
+        <p data-highest="sign">{highestSentence(definition, response, 'sign')}</p>
+        <p data-highest="root">{highestSentence(definition, response, 'root')}</p>
+        {standsOut(definition, response, 'sign') || standsOut(definition, response, 'root') ? (
           <p className="hint">{t('check.results.stoodOutHint')}</p>
         ) : null}
       </section>
@@ -226,10 +225,12 @@ function Profile({
           <>
             <p>{t('check.change.intro')}</p>
             {versionsDiffer ? <p>{t('check.change.versions')}</p> : null}
-            {notAssessed.length > 0 && !versionsDiffer ? (
+            {whyNot.length > 0 ? (
               <>
                 <h3>{t('check.change.whyNotTitle')}</h3>
-                <p>{t('check.change.whyNot')}</p>
+                {whyNot.map((key) => (
+                  <p key={key}>{t(key)}</p>
+                ))}
               </>
             ) : null}
           </>

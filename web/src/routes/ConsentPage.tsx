@@ -106,8 +106,9 @@ function ConsentContent() {
           </button>
         </form>
       )}
-      {/* The optional research consent is its own choice, kept apart from the one above. */}
-      {current ? <ResearchConsentCard /> : null}
+      {/* The optional research consent is its own choice, kept apart from the one above. It is
+          offered with health consent, but can be withdrawn whenever it is given. */}
+      <ResearchConsentCard onlyToWithdraw={!current} />
     </div>
   );
 }

@@ -5,7 +5,11 @@ import { usePageTitle } from '../features/layout/use-page-title';
 export default function LandingPage() {
   usePageTitle(t('app.tagline'));
   const location = useLocation();
-  const state = location.state as { signedOut?: boolean; accountDeleted?: boolean } | null;
+  const state = location.state as {
+    signedOut?: boolean;
+    checkAnswersRemoved?: boolean;
+    accountDeleted?: boolean;
+  } | null;
   const signedOut = state?.signedOut === true;
   const accountDeleted = state?.accountDeleted === true;
   return (
@@ -18,6 +22,9 @@ export default function LandingPage() {
       {signedOut ? (
         <p className="notice" role="status">
           {t('auth.signedOut')}
+          {state?.checkAnswersRemoved === true ? (
+            <> {t('auth.signedOut.checkAnswersRemoved')}</>
+          ) : null}
         </p>
       ) : null}
       <section className="hero" aria-labelledby="landing-title">

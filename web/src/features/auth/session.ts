@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, setCsrfToken } from '../../api/client';
 import type { SessionAnswer, User } from '../../api/types';
+import { putCheckDraft } from '../closeness-check/check-api';
+import { putAwayCheckCopy } from '../closeness-check/check-sign-out';
 
 export const SESSION_KEY = ['session'] as const;
 
@@ -56,7 +58,19 @@ export function useSignIn() {
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api<void>('/api/auth/logout', { method: 'POST' }),
+    /** Resolves to whether Check answers the server never had were removed from this device. */
+    mutationFn: async () => {
+      const userId = queryClient.getQueryData<SessionAnswer | null>(SESSION_KEY)?.user.id;
+      const checkAnswersRemoved = userId
+        ? await putAwayCheckCopy(userId, (answers) => putCheckDraft(answers))
+        : false;
+      try {
+        await api<void>('/api/auth/logout', { method: 'POST' });
+      } catch {
+        // As before: this device is signed out whatever the server answered.
+      }
+      return { checkAnswersRemoved };
+    },
     onSettled: () => {
       setCsrfToken(null);
       queryClient.clear();

@@ -9,13 +9,15 @@ import { useChangeResearchConsent, useResearchConsent } from './check-api';
  * pool. Plain words from the server's notice, one button each way, and nothing else in Closer
  * depends on the choice. A failure to load it stays quiet: it is never in the way.
  */
-export function ResearchConsentCard() {
+export function ResearchConsentCard({ onlyToWithdraw = false }: { onlyToWithdraw?: boolean }) {
   const consent = useResearchConsent();
   const change = useChangeResearchConsent();
   const [justChanged, setJustChanged] = useState<'agreed' | 'withdrawn' | null>(null);
 
   if (!consent.data) return null;
   const { notice, current } = consent.data;
+  // Without health consent, research consent is not offered, but can always be withdrawn.
+  if (onlyToWithdraw && !current && justChanged !== 'withdrawn') return null;
   return (
     <section className="card research-card" aria-labelledby="research-title">
       <h2 id="research-title">{t('check.research.title')}</h2>
@@ -32,7 +34,7 @@ export function ResearchConsentCard() {
       </div>
       <FormError error={change.error} />
       <p className="actions">
-        {current ? (
+        {onlyToWithdraw && !current ? null : current ? (
           <button
             type="button"
             className="button"

@@ -4,7 +4,7 @@ import type { SubscaleChange } from '../../../../core/assessment/psychometrics';
 import type { ArticleSummary, CheckDefinition, CheckScores } from '../../api/types';
 import { t } from '../../i18n';
 import { topicLabel } from '../learn/ArticleList';
-import { bandOf, joinNames, subscaleTitle } from './check-words';
+import { bandOf } from './check-words';
 
 /** At most this many articles under each part of the profile; the topic link leads to more. */
 const ARTICLES_PER_PART = 3;
@@ -196,32 +196,4 @@ export function ChangeLine({
       ) : null}
     </p>
   );
-}
-
-type Highest = CheckScores['highest']['sign'] | CheckScores['highest']['root'];
-
-/** Whether the highest sign or root singles something out (not a low score, not all tied). */
-export function standsOut(
-  definition: CheckDefinition,
-  highest: Highest,
-  kind: 'sign' | 'root',
-): boolean {
-  const ofKind = definition.subscales.filter((subscale) => subscale.kind === kind).length;
-  return highest !== null && highest.band !== 'lower' && highest.subscales.length < ofKind;
-}
-
-/** "The sign that stood out most was…", kindly, with ties and "nothing stands out" handled. */
-export function highestSentence(
-  definition: CheckDefinition,
-  highest: Highest,
-  kind: 'sign' | 'root',
-): string {
-  if (!highest) return t(`check.results.${kind}.unknown`);
-  if (highest.band === 'lower') return t(`check.results.${kind}.noneStandsOut`);
-  const ofKind = definition.subscales.filter((subscale) => subscale.kind === kind).length;
-  if (highest.subscales.length > 1 && highest.subscales.length === ofKind)
-    return t(`check.results.${kind}.allSame`);
-  const names = highest.subscales.map((id) => `“${subscaleTitle(definition, id)}”`);
-  if (names.length === 1) return t(`check.results.${kind}.one`, { name: names[0] ?? '' });
-  return t(`check.results.${kind}.tie`, { names: joinNames(names) });
 }

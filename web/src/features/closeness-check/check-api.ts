@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { api, ApiError } from '../../api/client';
 import type {
   ArticleSummary,
   CheckAnswers,
@@ -75,6 +75,15 @@ export function useCheckResponse(id: string) {
       (await api<{ response: CheckDetail }>(`${BASE}/responses/${encodeURIComponent(id)}`))
         .response,
   });
+}
+
+/**
+ * Whether a stored response could not be read (its encrypted copy is damaged): the server
+ * answers it as `unreadable`, or, before that, with the `ciphertext_invalid` error.
+ */
+export function isUnreadableResponse(response: CheckDetail | undefined, error: unknown): boolean {
+  if (response?.unreadable === true) return true;
+  return error instanceof ApiError && error.code === 'ciphertext_invalid';
 }
 
 /** Forgets everything cached about the Check, after a new response or a deleted draft. */

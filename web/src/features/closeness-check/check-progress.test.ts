@@ -5,6 +5,7 @@ import type { CheckDefinition, CheckDraft } from '../../api/types';
 import {
   acceptedAnswers,
   answeredCount,
+  deviceCopy,
   resumeScreen,
   screensOf,
   startingPoint,
@@ -169,5 +170,27 @@ describe('help shown while the safety questions are answered', () => {
     expect(safety.level).toBe('crisis');
     expect(safety.resources.some((line) => line.group === 'safeguarding')).toBe(true);
     expect(safety.resources[0]?.contacts[0]?.number).toBe('911');
+  });
+});
+
+describe('the copy kept on this device', () => {
+  const withSafety = { ...answered(32), 'safety-self-harm': 1, 'safety-partner-fear': 0 };
+
+  it('keeps safety answers only until the server has confirmed them', () => {
+    expect(deviceCopy(definition, local(withSafety, false)).answers).toEqual(withSafety);
+    const confirmed = deviceCopy(definition, local(withSafety, true)).answers;
+    expect(confirmed).toEqual(answered(32));
+    expect(Object.keys(confirmed).some((id) => id.startsWith('safety-'))).toBe(false);
+  });
+
+  it('still opens on the screen seen last when only the safety answers are left out', () => {
+    const start = startingPoint(
+      definition,
+      deviceCopy(definition, local(withSafety, true, 8)),
+      serverDraft(withSafety),
+    );
+    expect(start.answers).toEqual(withSafety);
+    expect(start.screen).toBe(8);
+    expect(start.needsSending).toBe(false);
   });
 });

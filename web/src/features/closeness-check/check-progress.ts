@@ -143,9 +143,11 @@ export function startingPoint(
   }
   if (serverUsable) {
     const answers = acceptedAnswers(definition, server.answers);
+    // The device copy holds no confirmed safety answers (see deviceCopy), so compare without them.
     const sameAsLocal =
       localUsable &&
-      JSON.stringify(sortedEntries(local.answers)) === JSON.stringify(sortedEntries(answers));
+      JSON.stringify(sortedEntries(withoutSafety(definition, local.answers))) ===
+        JSON.stringify(sortedEntries(withoutSafety(definition, answers)));
     return {
       answers,
       // The screen seen last on this device, while it still matches what the server has.
@@ -155,6 +157,21 @@ export function startingPoint(
     };
   }
   return { answers: {}, screen: null, needsSending: false, versionChanged };
+}
+
+/**
+ * What is written to this device. Safety answers (thoughts of self-harm, a frightening
+ * partner) are kept only while the server has not confirmed them: once it holds them, locked
+ * with the person's key, a plain copy on a possibly shared device is a risk with no use left.
+ */
+export function deviceCopy(definition: CheckDefinition, draft: LocalCheckDraft): LocalCheckDraft {
+  if (!draft.synced) return draft;
+  return { ...draft, answers: withoutSafety(definition, draft.answers) };
+}
+
+function withoutSafety(definition: CheckDefinition, answers: CheckAnswers): CheckAnswers {
+  const safetyIds = new Set(definition.safetyQuestions.map((question) => question.id));
+  return Object.fromEntries(Object.entries(answers).filter(([id]) => !safetyIds.has(id)));
 }
 
 function sortedEntries(answers: CheckAnswers): [string, number][] {

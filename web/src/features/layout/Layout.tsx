@@ -36,7 +36,12 @@ export function Layout({ children }: { children: ReactNode }) {
 
   const signedIn = Boolean(session.data);
   const onSignOut = () => {
-    signOut.mutate(undefined, { onSettled: () => navigate('/', { state: { signedOut: true } }) });
+    signOut.mutate(undefined, {
+      onSettled: (result) =>
+        navigate('/', {
+          state: { signedOut: true, checkAnswersRemoved: result?.checkAnswersRemoved === true },
+        }),
+    });
   };
 
   return (

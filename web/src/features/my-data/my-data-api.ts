@@ -4,8 +4,8 @@ import type { AccessLogAnswer } from '../../api/types';
 import { SESSION_KEY } from '../auth/session';
 import { clearLocalData } from '../auth/local-data';
 
-/** The kinds of CSV the export offers, one file each (see server/src/services/export.service). */
-export const CSV_KINDS = ['checkins', 'journal', 'safety-plan', 'consents', 'access-log'] as const;
+/** The kinds of CSV the export offers, one file each: the same list the server uses. */
+export { CSV_KINDS } from '../../../../core/privacy/export-kinds';
 
 export function useAccessLog() {
   return useQuery({

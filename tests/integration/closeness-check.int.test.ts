@@ -11,7 +11,7 @@ import {
   RELIABILITY_MIN_RESPONSES,
 } from '../../core/assessment/psychometrics';
 import { completionOf, scoreClosenessCheck } from '../../core/assessment/scoring';
-import { CURRENT_RESEARCH_NOTICE } from '../../core/consent/research-notice';
+import { CURRENT_RESEARCH_NOTICE, RESEARCH_NOTICES } from '../../core/consent/research-notice';
 import { safetyResponse } from '../../core/safety/safety-response';
 import { RESEARCH_GROUP_SIZE } from '../../server/src/services/research-pool.service';
 import {
@@ -674,7 +674,7 @@ describe.skipIf(!dbAvailable)('Closeness Check: research consent and the researc
     return response.body as { id: string };
   };
 
-  it('the notice is public and says plainly what the copy holds and why it stays', async () => {
+  it('the notice is public and says plainly what the copy holds, what is deleted and why it stays', async () => {
     const response = await new TestClient(testApp.app).get('/api/consent/research');
     expect(response.status).toBe(200);
     expect(response.body.current).toBe(false);
@@ -683,16 +683,59 @@ describe.skipIf(!dbAvailable)('Closeness Check: research consent and the researc
     for (const phrase of [
       'Only your answers',
       'Never your name, your email address, your account number',
-      'cannot be linked back to you',
+      'We never try to match a copy to a person',
+      'your answers in the pool are also in your own record',
+      'It is deleted if you delete your account',
+      'It is deleted if you say no to research',
       'stays in the pool if you delete your account',
       'cannot take back copies already in the pool',
       'stops new copies',
     ]) {
       expect(text).toContain(phrase);
     }
+    expect(text).not.toMatch(/cannot be linked back|link it back/);
     // The notice promises the group size the server uses.
-    expect(text).toContain('groups of ten');
+    expect(text).toContain('until there are ten copies');
     expect(RESEARCH_GROUP_SIZE).toBe(10);
+  });
+
+  it('someone who agreed to an earlier notice is not moved to the new words: no copy until they agree again', async () => {
+    const client = new TestClient(testApp.app);
+    const person = await signUpWithConsent(client);
+    const earlier = RESEARCH_NOTICES[0] as (typeof RESEARCH_NOTICES)[number];
+    expect(earlier.version).not.toBe(CURRENT_RESEARCH_NOTICE.version);
+    await testApp.database.db
+      .insertInto('consents')
+      .values({
+        id: randomUUID(),
+        user_id: person.user.id,
+        kind: 'research',
+        version: earlier.version,
+        // Agreed the day before the new words were published.
+        given_at: new Date(testApp.clock.now().getTime() - 86_400_000).toISOString(),
+        withdrawn_at: null,
+      })
+      .execute();
+    expect((await client.get('/api/consent/research')).body.current).toBe(false);
+    const first = await submit(client, answersAt(4));
+    expect(
+      await selectRows(testApp.database, 'research_pool_queue', 'user_id', person.user.id),
+    ).toEqual([]);
+    const [row] = await selectRows(testApp.database, 'closeness_check_responses', 'id', first.id);
+    expect(Number(row?.research_contributed)).toBe(0);
+    // Agreeing to the earlier words again is refused; to the current ones, the next Check is given.
+    const outdated = await client.post('/api/consent/research', { version: earlier.version });
+    expect(outdated.status).toBe(409);
+    expect(outdated.body.error.code).toBe('research_notice_outdated');
+    const version = CURRENT_RESEARCH_NOTICE.version;
+    expect((await client.post('/api/consent/research', { version })).status).toBe(204);
+    expect((await client.get('/api/consent/research')).body.current).toBe(true);
+    await submit(client, answersAt(3));
+    expect(
+      await selectRows(testApp.database, 'research_pool_queue', 'user_id', person.user.id),
+    ).toHaveLength(1);
+    // Withdrawn again, so the queue is as the tests after this one expect it.
+    expect((await client.delete('/api/consent/research')).status).toBe(204);
   });
 
   it('is separate from the health-data consent, versioned, audited, and withdrawn in one step', async () => {

@@ -34,7 +34,7 @@ export const TABLE_OWNERSHIP = {
   plan_preferences: { ownerColumn: 'user_id' },
   research_pool: {
     noOwner:
-      'Anonymous copies of Closeness Check answers given with research consent: no person, no time finer than a month, random ids, added in shuffled groups, so no row can be traced to anyone. It stays after account deletion, as the research notice says (docs/decisions/0009).',
+      'Anonymous copies of Closeness Check answers given with research consent: no person, no time finer than a month, random ids, added in shuffled groups; Closer keeps no link to the person and never looks for one. It stays after account deletion, as the research notice says (docs/decisions/0009).',
   },
 } as const satisfies Record<
   keyof Database,

@@ -3,7 +3,10 @@
  * GET /healthz, authenticated GET /api/me and the Closeness Check's draft autosave
  * (PUT /api/assessments/closeness-check/draft, sent on every answer: validation, encryption
  * with the person's key and a durable write) and the exercise autosave
- * (PUT /api/exercises/:exerciseId/entries/:id, sent as the person types). Prints requests per second, p99 latency and
+ * (PUT /api/exercises/:exerciseId/entries/:id, sent as the person types), and the reads
+ * people make often, on a person with 200 journal entries, 30 check-ins and 20 Checks:
+ * the journal's first page and a search (decrypt-and-filter over all 200), the check-ins,
+ * and the Check history (every response decrypted and scored). Prints requests per second, p99 latency and
  * each endpoint's ratio to the baseline. Timings on shared machines vary a lot from run to
  * run; the ratio, measured in the same run, is the figure to compare.
  *
@@ -119,6 +122,30 @@ try {
       },
     },
     {
+      name: 'GET journal (page)',
+      server: closer,
+      url: `http://127.0.0.1:${closer.port}/api/journal`,
+      request: { headers: { cookie: closer.cookie ?? '' } },
+    },
+    {
+      name: 'GET journal (search)',
+      server: closer,
+      url: `http://127.0.0.1:${closer.port}/api/journal?q=hopeful`,
+      request: { headers: { cookie: closer.cookie ?? '' } },
+    },
+    {
+      name: 'GET check-ins',
+      server: closer,
+      url: `http://127.0.0.1:${closer.port}/api/checkins`,
+      request: { headers: { cookie: closer.cookie ?? '' } },
+    },
+    {
+      name: 'GET Check history',
+      server: closer,
+      url: `http://127.0.0.1:${closer.port}/api/assessments/closeness-check/responses`,
+      request: { headers: { cookie: closer.cookie ?? '' } },
+    },
+    {
       name: 'PUT exercise autosave',
       server: closer,
       url: `http://127.0.0.1:${closer.port}/api/exercises/thought-record/entries/${entryId}`,
@@ -171,17 +198,19 @@ try {
       ].join(' '),
     );
   });
-  const ratio = median(throughputRatios[2] ?? []);
-  const cpuRatio = median(cpuRatios[2] ?? []);
+  const ratioOf = (name: string) => {
+    const index = endpoints.findIndex((endpoint) => endpoint.name === name);
+    return {
+      throughput: median(throughputRatios[index] ?? []),
+      cpu: median(cpuRatios[index] ?? []),
+    };
+  };
+  const me = ratioOf('GET /api/me (signed in)');
   console.log(
-    `\nGET /api/me: ${ratio.toFixed(2)} of the bare server's req/s, ${cpuRatio.toFixed(2)} by CPU per request (target ≥ ${TARGET_RATIO}): ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'}`,
+    `\nGET /api/me: ${me.throughput.toFixed(2)} of the bare server's req/s, ${me.cpu.toFixed(2)} by CPU per request (target ≥ ${TARGET_RATIO}): ${me.throughput >= TARGET_RATIO ? 'met' : 'NOT met'}`,
   );
-  console.log(
-    `PUT Check draft: ${median(throughputRatios[3] ?? []).toFixed(2)} of the bare server's req/s, ${median(cpuRatios[3] ?? []).toFixed(2)} by CPU per request (a durable write each; no target: see the README)`,
-  );
-  console.log(
-    `PUT exercise autosave: ${median(throughputRatios[4] ?? []).toFixed(2)} of the bare server's req/s, ${median(cpuRatios[4] ?? []).toFixed(2)} by CPU per request (a durable write each; no target: see the README)`,
-  );
+  console.log('The other endpoints have no target (durable writes, decrypting many records):');
+  console.log('see the README for what each does and how it has moved.');
 } finally {
   bare.child.kill('SIGTERM');
   closer.child.kill('SIGTERM');

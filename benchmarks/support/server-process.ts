@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { CURRENT_CLOSENESS_CHECK } from '../../core/assessment/closeness-check.definition';
 import { buildApp } from '../../server/src/app';
 import { loadConfig } from '../../server/src/config';
 import { openDatabase } from '../../server/src/db/database';
@@ -62,6 +63,7 @@ async function closer(): Promise<void> {
     headers: { cookie, 'x-csrf-token': csrfToken },
     payload: { version: notice.version },
   });
+  await seedHistory(app, { cookie, 'x-csrf-token': csrfToken });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   console.log(
@@ -71,6 +73,57 @@ async function closer(): Promise<void> {
       csrfToken,
     }),
   );
+}
+
+/**
+ * A person with some months of use, so that the reads people make often are measured on
+ * realistic amounts: 200 journal entries, 30 check-ins with notes and 20 Closeness Checks.
+ */
+async function seedHistory(
+  app: Awaited<ReturnType<typeof buildApp>>,
+  headers: Record<string, string>,
+): Promise<void> {
+  const moods = ['calm', 'tired', 'hopeful', 'tense', 'proud'];
+  for (let index = 0; index < 200; index += 1) {
+    await app.inject({
+      method: 'POST',
+      url: '/api/journal',
+      headers,
+      payload: {
+        text: `Entry ${index}. Today I felt ${moods[index % moods.length]}. I talked to my sister about the weekend and noticed my chest getting tight, then easing. Next time I want to stay in the conversation a little longer.`,
+        mood: index % 11,
+        tags: ['family'],
+      },
+    });
+  }
+  for (let index = 0; index < 30; index += 1) {
+    await app.inject({
+      method: 'POST',
+      url: '/api/checkins',
+      headers,
+      payload: {
+        mood: index % 11,
+        closeness: (index * 3) % 11,
+        stress: (index * 7) % 11,
+        note: 'Slept badly, but a good walk at lunch.',
+      },
+    });
+  }
+  for (let index = 0; index < 20; index += 1) {
+    await app.inject({
+      method: 'POST',
+      url: '/api/assessments/closeness-check/responses',
+      headers,
+      payload: {
+        answers: Object.fromEntries(
+          CURRENT_CLOSENESS_CHECK.items.map((item, position) => [
+            item.id,
+            ((position + index) % 5) + 1,
+          ]),
+        ),
+      },
+    });
+  }
 }
 
 const kind = process.argv[2];

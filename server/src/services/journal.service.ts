@@ -67,21 +67,20 @@ export class JournalService {
   ): Promise<JournalPage> {
     const ownerId = options.ownerId ?? actor.userId;
     await this.policy.requireCollection(actor, 'read', 'journal', ownerId);
-    const stored = await this.entries.listByOwner(ownerId);
     const offset = options.offset ?? 0;
     const limit = options.limit ?? 20;
     const terms = searchTerms(options.query ?? '');
     if (terms.length === 0) {
-      // Without a search only the page shown is decrypted.
-      const page = await Promise.all(
-        stored.slice(offset, offset + limit).map((entry) => this.openForList(entry)),
-      );
+      // Without a search only the page shown is read and decrypted.
+      const { entries: stored, total } = await this.entries.pageByOwner(ownerId, offset, limit);
+      const page = await Promise.all(stored.map((entry) => this.openForList(entry)));
       return {
         entries: page,
-        total: stored.length,
-        nextOffset: offset + limit < stored.length ? offset + limit : null,
+        total,
+        nextOffset: offset + limit < total ? offset + limit : null,
       };
     }
+    const stored = await this.entries.listByOwner(ownerId);
     const entries = (await Promise.all(stored.map((entry) => this.openForList(entry)))).filter(
       (entry) => {
         if (entry.unreadable) return false;

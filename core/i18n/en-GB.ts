@@ -545,6 +545,55 @@ export const enGB = {
   'exercise.ladder.showTable': 'Show as a table',
   'exercise.ladder.table': 'Expected and real difficulty, as a table',
   'exercise.ladder.showChart': 'Show as a chart',
+  'exercise.gaps.title': 'Your gaps, biggest first',
+  'exercise.gaps.summary':
+    'The biggest gap is {area}. It matters {importance} out of 10, and you live it {living} out of 10 now.',
+  'exercise.gaps.noGap':
+    'You are living each area about as much as it matters to you. You can still choose one to grow.',
+  'exercise.gaps.none': 'When you have rated some areas, their gaps will show here.',
+  'exercise.gaps.table': 'Your gaps, as a table',
+  'exercise.gaps.area': 'Area',
+  'exercise.gaps.importance': 'How much it matters',
+  'exercise.gaps.living': 'How much I live it now',
+  'exercise.gaps.gap': 'Gap',
+  'exercise.gaps.choose': 'Make {area} my goal',
+  'exercise.gaps.chosen': 'You chose {area}. On the next step you can turn this gap into a goal.',
+  'exercise.patterns.title': 'Patterns across your reflections',
+  'exercise.patterns.intro': 'Your finished reflections, side by side.',
+  'exercise.patterns.table': 'Your reflections, as a table',
+  'exercise.patterns.date': 'Date',
+  'exercise.patterns.wish': 'What I wished for',
+  'exercise.patterns.other': 'How they responded',
+  'exercise.patterns.me': 'How I responded',
+  'exercise.patterns.noticeTitle': 'You might notice',
+  'exercise.patterns.notice.wish':
+    'The word “{word}” comes up in what you wished for, in {count} of your reflections.',
+  'exercise.patterns.notice.other':
+    'The word “{word}” comes up in how they responded, in {count} of your reflections.',
+  'exercise.patterns.notice.me':
+    'The word “{word}” comes up in how you responded, in {count} of your reflections.',
+  'exercise.patterns.noticeNote':
+    'This only matches words. You are the one who knows what they mean to you.',
+  'exercise.patterns.noRepeats':
+    'No words come back yet. Patterns can take time to show, and that is fine.',
+  'exercise.patterns.needMore':
+    'When you have finished two or more, anything that comes back will show here.',
+  'exercise.activities.title': 'What helps you',
+  'exercise.activities.best':
+    '{activity} felt best. You enjoyed it {enjoyment} out of 10 on average.',
+  'exercise.activities.mastery':
+    '{activity} gave you the most sense of achievement: {mastery} out of 10 on average.',
+  'exercise.activities.averagesTitle': 'Each activity on average',
+  'exercise.activities.averagesTable': 'Each activity on average, as a table',
+  'exercise.activities.logTitle': 'Everything you logged',
+  'exercise.activities.logTable': 'Everything you logged, as a table',
+  'exercise.activities.activity': 'Activity',
+  'exercise.activities.times': 'Times done',
+  'exercise.activities.date': 'Date',
+  'exercise.activities.done': 'Did you do it?',
+  'exercise.activities.masteryColumn': 'Mastery (0 to 10)',
+  'exercise.activities.enjoymentColumn': 'Enjoyment (0 to 10)',
+  'exercise.activities.notRated': 'Not rated',
 
   'check.research.title': 'Help us tell real change from chance (optional)',
   'check.research.agree': 'Yes, add an anonymous copy of my answers',

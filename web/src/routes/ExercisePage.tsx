@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Exercise, ExerciseStep, RatingField } from '../../../core/exercises/catalogue';
 import type { SafetyAnswer } from '../api/types';
@@ -7,6 +7,7 @@ import { useSession } from '../features/auth/session';
 import { DraftSync, type SyncStatus } from '../features/closeness-check/draft-sync';
 import { useConsent } from '../features/consent/consent';
 import { draftKey, readDraft, removeDraft, saveDraft } from '../features/drafts/drafts';
+import { ActivityLogView } from '../features/exercises/ActivityLogView';
 import { BreathingGuide } from '../features/exercises/BreathingGuide';
 import {
   completedEntries,
@@ -36,6 +37,8 @@ import {
 } from '../features/exercises/exercises-api';
 import { ExerciseValuesView } from '../features/exercises/ExerciseValuesView';
 import { LadderChart } from '../features/exercises/LadderChart';
+import { RelationshipPatterns } from '../features/exercises/RelationshipPatterns';
+import { ValuesGapTable } from '../features/exercises/ValuesGapTable';
 import {
   ConsentNeeded,
   HealthError,
@@ -340,6 +343,7 @@ function ExerciseView(props: {
           stage={stage}
           step={step}
           values={values}
+          extra={stepExtra(exercise, step, values, props.entries, change)}
           headingRef={headingRef}
           onChange={change}
           onBack={() => goTo(stage === 0 ? null : stage - 1)}
@@ -434,6 +438,12 @@ function ExerciseIntro(props: {
       {exercise.id === 'closeness-ladder' ? (
         <LadderChart points={ladderPoints(props.entries)} />
       ) : null}
+      {exercise.id === 'relationship-pattern' ? (
+        <RelationshipPatterns entries={props.entries} headingLevel={2} />
+      ) : null}
+      {exercise.id === 'confidence-builders' ? (
+        <ActivityLogView exercise={exercise} entries={props.entries} />
+      ) : null}
       <section aria-labelledby="exercise-history-title">
         <h2 id="exercise-history-title">{t('exercise.history.title')}</h2>
         {done.length === 0 ? (
@@ -497,6 +507,35 @@ function KeptInView({
   );
 }
 
+/**
+ * Views the generic fields cannot give: the values compass shows its gaps, biggest first,
+ * where the area is chosen, and the biggest can be chosen with one press; the relationship
+ * pattern reflection shows earlier reflections side by side where patterns are looked for.
+ */
+function stepExtra(
+  exercise: Exercise,
+  step: ExerciseStep,
+  values: ExerciseValues,
+  entries: ExerciseEntry[],
+  onChange: (stepId: string, fieldId: string, value: FieldValue) => void,
+): ReactNode {
+  if (exercise.id === 'values-compass' && step.id === 'gap') {
+    const chosen = valueOf(values, 'gap', 'area');
+    return (
+      <ValuesGapTable
+        rows={valueOf(values, 'areas', 'areas')}
+        headingLevel={3}
+        chosen={typeof chosen === 'string' ? chosen : undefined}
+        onChoose={(area) => onChange('gap', 'area', area)}
+      />
+    );
+  }
+  if (exercise.id === 'relationship-pattern' && step.id === 'pattern') {
+    return <RelationshipPatterns entries={entries} headingLevel={3} />;
+  }
+  return null;
+}
+
 function StepForm(props: {
   exercise: Exercise;
   stage: number;
@@ -507,6 +546,8 @@ function StepForm(props: {
   onBack: () => void;
   onNext: () => void;
   status: SyncStatus;
+  /** A view of its own for this step of this exercise, shown after the prompt. */
+  extra?: ReactNode;
 }) {
   const { exercise, stage, step, values } = props;
   const total = exercise.steps.length;
@@ -537,6 +578,7 @@ function StepForm(props: {
       </h2>
       <KeptInView exercise={exercise} stage={stage} values={values} />
       <p className="lead">{step.prompt}</p>
+      {props.extra}
       {breathing && pattern ? (
         <BreathingGuide
           pattern={pattern}
@@ -676,6 +718,9 @@ function EntryView(props: {
             })}
           </h2>
           <ExerciseValuesView exercise={exercise} values={entry.data.values} headingLevel={3} />
+          {exercise.id === 'values-compass' ? (
+            <ValuesGapTable rows={valueOf(entry.data.values, 'areas', 'areas')} headingLevel={3} />
+          ) : null}
         </section>
       ) : (
         <p role="status">{t('layout.loading')}</p>

@@ -12,8 +12,8 @@ import {
 } from './support/browser';
 
 /**
- * The plan and the exercises as a person uses them: a new person takes the Check (sent
- * through the API to save time) and opens their plan, whose reasons follow the profile's
+ * The plan and the exercises as a person uses them: a new person takes the Check in the app
+ * and opens their plan, whose reasons follow the profile's
  * highest sign; completes a thought record by keyboard, closing the tab half-way and
  * carrying on in a new one, with the original thought in view and a thinking trap chosen
  * from the suggestions; climbs one step of the closeness ladder and sees the chart; does a
@@ -145,11 +145,33 @@ describe.skipIf(!chromiumPath)('the plan and the exercises', () => {
     let page = await context.newPage();
     await signUpAndConsent(page, origin, username, password);
 
-    // The Check, sent as the app would; then everything else by clicking and typing.
-    await pageApi(page, '/api/assessments/closeness-check/responses', 'POST', {
-      answers: answers(),
-    });
-    await page.reload({ waitUntil: 'networkidle' });
+    // A new person takes the Check in the app (every answer clicked; the keyboard-only way
+    // through it is the Check's own journey), then sees their plan.
+    const chosen = answers();
+    await page.goto(`${origin}/check`, { waitUntil: 'networkidle' });
+    await page.getByRole('button', { name: 'Start the Check' }).click();
+    for (;;) {
+      const onScreen = await page
+        .locator('main input[type="radio"]')
+        .evaluateAll((inputs) => [
+          ...new Set(inputs.map((input) => (input as HTMLInputElement).name)),
+        ]);
+      for (const id of onScreen) {
+        const value = chosen[id];
+        if (value !== undefined) await page.locator(`#check-${id}-${value}`).check();
+      }
+      const submit = page.locator('main form button[type="submit"]');
+      if ((await submit.innerText()) === 'See my results') {
+        await submit.click();
+        break;
+      }
+      const heading = await page.locator('#check-screen-title').innerText();
+      await submit.click();
+      await expect.poll(() => page.locator('#check-screen-title').innerText()).not.toBe(heading);
+    }
+    await page.waitForURL(/\/check\/results\/[^/]+$/);
+    await page.locator('header').getByRole('link', { name: 'Home' }).click();
+    await page.waitForLoadState('networkidle');
     await expectAccessible(page, 'home with the plan and exercises cards');
 
     await page.locator('header').getByRole('link', { name: 'My plan' }).click();

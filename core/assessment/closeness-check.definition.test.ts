@@ -82,6 +82,27 @@ describe('the registry of versions', () => {
     }).toThrow(TypeError);
   });
 
+  it('keeps every published version exactly as published (a fingerprint of all of it)', () => {
+    // To change wording, a scale label, a band or an item's subscale or direction, publish a
+    // new version and add its fingerprint here; never edit a published one (old responses
+    // are scored and shown with the words the person actually read).
+    const PUBLISHED: Record<number, string> = { 1: 'd8fdd83d' };
+    const fingerprint = (text: string): string => {
+      let hash = 0x811c9dc5; // FNV-1a, 32 bits: enough to notice any edit
+      for (let index = 0; index < text.length; index += 1) {
+        hash ^= text.charCodeAt(index);
+        hash = Math.imul(hash, 0x01000193) >>> 0;
+      }
+      return hash.toString(16).padStart(8, '0');
+    };
+    for (const definition of versions) {
+      expect(
+        fingerprint(JSON.stringify(definition)),
+        `version ${definition.version} was changed after publication`,
+      ).toBe(PUBLISHED[definition.version]);
+    }
+  });
+
   it('is plain data that survives a JSON round trip (the API sends it as it is)', () => {
     const copy = JSON.parse(JSON.stringify(CURRENT_CLOSENESS_CHECK));
     expect(copy).toEqual(CURRENT_CLOSENESS_CHECK);

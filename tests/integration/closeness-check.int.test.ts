@@ -330,6 +330,8 @@ describe.skipIf(!dbAvailable)('Closeness Check', () => {
 
     it("someone else's response is 404 exactly like a missing one; a grant opens it, logged", async () => {
       const owner = await somebody();
+      const earlier = await submit(owner.client, answersAt(2));
+      testApp.clock.advance(1);
       const body = await submit(owner.client, answersAt(4));
       const other = await somebody();
       const theirs = await other.client.get(`${BASE}/responses/${body.id}`);
@@ -349,12 +351,20 @@ describe.skipIf(!dbAvailable)('Closeness Check', () => {
       const granted = await other.client.get(`${BASE}/responses/${body.id}`);
       expect(granted.status).toBe(200);
       expect(granted.body.response.answers).toEqual(answersAt(4));
+      // The change since the earlier Check shows its scores: that read is logged too.
+      expect(granted.body.response.change).not.toBeNull();
       const log = await owner.client.get('/api/me/access-log');
       expect(log.body.entries).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ recordType: 'closeness-check', recordId: body.id }),
+          expect.objectContaining({
+            recordType: 'closeness-check',
+            recordId: earlier.id,
+            reason: expect.stringContaining('compared with the next Check'),
+          }),
         ]),
       );
+      expect(log.body.intact).toBe(true);
     });
 
     it('a damaged response (one flipped byte) answers 200, marked unreadable and empty, and is logged as an integrity incident', async () => {

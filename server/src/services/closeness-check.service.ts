@@ -246,7 +246,23 @@ export class ClosenessCheckService {
     const all = await this.checks.listResponses(stored.ownerId);
     const position = all.findIndex((candidate) => candidate.id === stored.id);
     const opened = await this.openForList(stored);
-    const older = opened.unreadable ? undefined : all[position + 1];
+    let older = opened.unreadable ? undefined : all[position + 1];
+    if (older && actor.userId !== stored.ownerId) {
+      // The change shows the previous response's scores: for anyone but the owner that is a
+      // second record read, so it passes the policy too and lands in the owner's access log.
+      const previous = older;
+      try {
+        await this.policy.requireRecord(
+          actor,
+          'read',
+          'closeness-check',
+          async () => previous,
+          'compared with the next Check',
+        );
+      } catch {
+        older = undefined;
+      }
+    }
     const before = older ? await this.openForList(older) : null;
     const [change = null] = opened.unreadable
       ? []

@@ -3,6 +3,12 @@
  * to that London day, whatever the server's zone. Uses Intl, so it runs in the browser too.
  */
 
+/**
+ * The zone used when the app sends none: the product's default region is the UK, so a day
+ * and a week run on London time unless the person's device says otherwise.
+ */
+export const DEFAULT_TIME_ZONE = 'Europe/London';
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** True when `timeZone` is an IANA zone this runtime knows. */

@@ -815,7 +815,7 @@ export const enGB = {
   'api.person_key_invalid':
     'We could not read this just now because of a problem with our keys, not with anything you did. Nothing has been lost. Please try again later.',
   'api.time_zone_invalid':
-    'We did not recognise the time zone sent with this check-in, so it was not saved yet. Please reload the page and try again.',
+    'We did not recognise the time zone your device sent, so this was not done yet. Please reload the page and try again.',
   'api.invalid_answer':
     'One of the answers was not one we could save, so nothing was changed. Please reload the page and try again.',
   'api.assessment_version_unknown':

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DomainError } from '../errors/domain-error';
-import { addDays, addWeeks, isCalendarDate, isIsoWeek, isoWeekOf, weekStart } from './week';
+import {
+  addDays,
+  addWeeks,
+  isCalendarDate,
+  isIsoWeek,
+  isoWeekAt,
+  isoWeekOf,
+  weekStart,
+} from './week';
 
 function codeOf(call: () => unknown): string | null {
   try {
@@ -80,5 +88,51 @@ describe('ISO weeks', () => {
       expect(weekStart('2027-W01')).toBe('2027-01-04');
       expect(addDays('2027-03-28', 1)).toBe('2027-03-29');
     });
+  });
+
+  describe('the week of an instant, on the person’s own calendar', () => {
+    const weekAt = (instant: string, zone: string) => isoWeekAt(new Date(instant), zone);
+
+    it('ends a London week at midnight London time', () => {
+      // Sunday 6 December 2026, 23:30 and then 00:30 on the Monday (GMT, UTC+0).
+      expect(weekAt('2026-12-06T23:30:00Z', 'Europe/London')).toBe('2026-W49');
+      expect(weekAt('2026-12-07T00:30:00Z', 'Europe/London')).toBe('2026-W50');
+      // In summer London is an hour ahead of UTC: 23:30 UTC on a Sunday is already Monday.
+      expect(weekAt('2027-06-13T22:30:00Z', 'Europe/London')).toBe('2027-W23');
+      expect(weekAt('2027-06-13T23:30:00Z', 'Europe/London')).toBe('2027-W24');
+    });
+
+    it('keeps a late Sunday evening in New York in that Sunday’s week', () => {
+      // 23:30 on Sunday 6 December in New York (UTC−5) is 04:30 on Monday in UTC.
+      expect(weekAt('2026-12-07T04:30:00Z', 'America/New_York')).toBe('2026-W49');
+      expect(weekAt('2026-12-07T04:30:00Z', 'Europe/London')).toBe('2026-W50');
+      expect(weekAt('2026-12-07T05:30:00Z', 'America/New_York')).toBe('2026-W50');
+    });
+
+    it('follows the clocks across a change to or from summer time', () => {
+      // London springs forward on Sunday 28 March 2027: 23:30 that night is 22:30 UTC.
+      expect(weekAt('2027-03-28T22:30:00Z', 'Europe/London')).toBe('2027-W12');
+      expect(weekAt('2027-03-28T23:30:00Z', 'Europe/London')).toBe('2027-W13');
+      // New York springs forward on Sunday 14 March 2027 (UTC−5 to UTC−4).
+      expect(weekAt('2027-03-15T03:30:00Z', 'America/New_York')).toBe('2027-W10');
+      expect(weekAt('2027-03-15T04:30:00Z', 'America/New_York')).toBe('2027-W11');
+      // London falls back on Sunday 25 October 2026 (UTC+1 to UTC+0).
+      expect(weekAt('2026-10-25T23:30:00Z', 'Europe/London')).toBe('2026-W43');
+      expect(weekAt('2026-10-26T00:30:00Z', 'Europe/London')).toBe('2026-W44');
+    });
+
+    it.each(['Pacific/Auckland', 'America/Los_Angeles'])(
+      'does not depend on the machine’s zone (%s)',
+      (zone) => {
+        const original = process.env.TZ;
+        process.env.TZ = zone;
+        try {
+          expect(weekAt('2026-12-07T04:30:00Z', 'America/New_York')).toBe('2026-W49');
+          expect(weekAt('2026-12-06T23:30:00Z', 'Europe/London')).toBe('2026-W49');
+        } finally {
+          process.env.TZ = original;
+        }
+      },
+    );
   });
 });

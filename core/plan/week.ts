@@ -1,8 +1,10 @@
 /**
- * ISO weeks ("2027-W05", Monday to Sunday) for weekly plans. The service works out the
- * person's local calendar day (core/checkins/local-date) and passes it here; nothing in this
- * file reads the clock or the machine's time zone (all arithmetic is in UTC on calendar days).
+ * ISO weeks ("2027-W05", Monday to Sunday) for weekly plans, counted on the person's own
+ * calendar days: `isoWeekAt` turns an instant into its local day (core/checkins/local-date)
+ * first. Nothing in this file reads the clock or the machine's time zone (all other
+ * arithmetic is in UTC on calendar days).
  */
+import { localDate } from '../checkins/local-date';
 import { DomainError } from '../errors/domain-error';
 
 export const INVALID_WEEK = 'invalid_week';
@@ -58,6 +60,15 @@ export function isoWeekOf(date: string): string {
   const firstOfYear = Date.UTC(year, 0, 1) / DAY_MS;
   const week = Math.floor((thursday - firstOfYear) / 7) + 1;
   return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/**
+ * The ISO week an instant falls in for someone in `timeZone` (an IANA zone the caller has
+ * checked with `isTimeZone`): 23:30 on a Sunday in New York is still that Sunday's week,
+ * although it is already Monday in UTC.
+ */
+export function isoWeekAt(instant: Date, timeZone: string): string {
+  return isoWeekOf(localDate(instant, timeZone));
 }
 
 /** The Monday of an ISO week, or null if the week does not exist (such as week 53 of most years). */

@@ -11,7 +11,8 @@ import { createTestApp, dbAvailable, type TestApp } from '../support/test-app';
  * The weekly plan over HTTP, on both databases: nothing until the Closeness Check; then 3–6
  * steps whose reasons name the person's highest sign; a step done once its exercise is
  * completed; a swap for another exercise for the same need; help first and no exposure when
- * the safety answers are urgent; preferences; the plan encrypted at rest.
+ * the safety answers are urgent; preferences; the plan encrypted at rest; a step started once
+ * a draft of its exercise is saved; the week counted on the person's own calendar.
  */
 
 const CHECK = '/api/assessments/closeness-check/responses';
@@ -49,8 +50,9 @@ describe.skipIf(!dbAvailable)('plan', () => {
     return response.body;
   };
 
-  const getPlan = async (client: TestClient) => {
-    const response = await client.get('/api/plan');
+  const getPlan = async (client: TestClient, timeZone?: string) => {
+    const query = timeZone === undefined ? '' : `?timeZone=${encodeURIComponent(timeZone)}`;
+    const response = await client.get(`/api/plan${query}`);
     expect(response.status, response.text.slice(0, 300)).toBe(200);
     return response.body;
   };
@@ -82,15 +84,17 @@ describe.skipIf(!dbAvailable)('plan', () => {
     expect(await getPlan(client)).toEqual(plan);
   });
 
-  it('marks a step done when its exercise is completed this week', async () => {
+  it('marks a step started by a draft of its exercise, and done when it is completed', async () => {
     const client = await somebody();
     await takeCheck(client);
     const plan = await getPlan(client);
     const step = plan.steps[1] as Step;
     const created = await client.post(`/api/exercises/${step.exerciseId}/entries`, { values: {} });
     expect(created.status).toBe(201);
-    // A draft is not done.
-    expect((await getPlan(client)).steps[1].status).toBe('todo');
+    // A draft is not done, but started (on any device); the other steps are untouched.
+    const drafted = await getPlan(client);
+    expect(drafted.steps[1].status).toBe('started');
+    expect(drafted.steps.filter((other: Step) => other.status === 'started')).toHaveLength(1);
     const done = await client.post(
       `/api/exercises/${step.exerciseId}/entries/${created.body.entry.id}/complete`,
       { distress: 3, helpful: 7 },
@@ -102,6 +106,56 @@ describe.skipIf(!dbAvailable)('plan', () => {
     const swapDone = await client.post(`/api/plan/steps/${step.id}/swap`);
     expect(swapDone.status).toBe(409);
     expect(swapDone.body.error.code).toBe('plan_step_not_swappable');
+  });
+
+  it('counts a step finished at 23:30 on a Sunday in New York for that Sunday’s week', async () => {
+    const newYork = 'America/New_York';
+    // Sunday 6 December 2026, 23:00 in New York (UTC−5): already Monday 04:00 in UTC. The
+    // clock moves forward only, and by less than the session's idle limit.
+    testApp.clock.set(new Date('2026-12-07T04:00:00Z'));
+    const client = await somebody();
+    await takeCheck(client);
+    const plan = await getPlan(client, newYork);
+    expect(plan.week).toBe('2026-W49');
+    expect((await getPlan(client)).week).toBe('2026-W50'); // London's week, the default
+    const step = plan.steps[0] as Step;
+    const created = await client.post(`/api/exercises/${step.exerciseId}/entries`, { values: {} });
+    expect(created.status).toBe(201);
+    testApp.clock.set(new Date('2026-12-07T04:30:00Z')); // 23:30 on the Sunday in New York
+    const done = await client.post(
+      `/api/exercises/${step.exerciseId}/entries/${created.body.entry.id}/complete`,
+      { distress: 2, helpful: 8 },
+    );
+    expect(done.status).toBe(200);
+    const sunday = await getPlan(client, newYork);
+    expect(sunday.week).toBe('2026-W49');
+    expect(sunday.steps.find((candidate: Step) => candidate.id === step.id)?.status).toBe('done');
+    // 00:15 on the Monday in New York: a new week, where that Sunday's step does not count.
+    testApp.clock.set(new Date('2026-12-07T05:15:00Z'));
+    const monday = await getPlan(client, newYork);
+    expect(monday.week).toBe('2026-W50');
+    expect(monday.steps.map((candidate: Step) => candidate.status)).not.toContain('done');
+    const swapped = await client.post(
+      `/api/plan/steps/${monday.steps[0].id}/swap?timeZone=${encodeURIComponent(newYork)}`,
+    );
+    expect(swapped.status, swapped.text.slice(0, 300)).toBe(200);
+    expect(swapped.body.plan.week).toBe('2026-W50');
+  });
+
+  it('refuses a time zone it does not know with a 400', async () => {
+    const client = await somebody();
+    await takeCheck(client);
+    const plan = await getPlan(client);
+    for (const timeZone of ['Mars/Olympus_Mons', 'not a zone', 'Europe/Londres']) {
+      const query = `?timeZone=${encodeURIComponent(timeZone)}`;
+      const get = await client.get(`/api/plan${query}`);
+      expect(get.status, timeZone).toBe(400);
+      expect(get.body.error).toEqual({ code: 'time_zone_invalid', message: expect.any(String) });
+      const swap = await client.post(`/api/plan/steps/${plan.steps[0].id}/swap${query}`);
+      expect(swap.status, timeZone).toBe(400);
+      expect(swap.body.error.code).toBe('time_zone_invalid');
+    }
+    expect((await getPlan(client)).steps).toEqual(plan.steps);
   });
 
   it('swaps a step for a different exercise for the same need, and keeps the swap', async () => {

@@ -73,6 +73,7 @@ const PLAN = {
 const CHECK = '/api/assessments/closeness-check';
 const EXERCISE = '/api/exercises/thought-record';
 const EXERCISE_VALUES = { thought: { thought: 'They will think I am too much.', belief: 70 } };
+const PLAN_ZONE = encodeURIComponent('America/New_York');
 const PUBLIC = { anonymous: 200, signedIn: 200, owner: 200 };
 const SIGNED_IN = { anonymous: 401, signedIn: 200, owner: 200 };
 const HEALTH_DATA = { anonymous: 401, signedIn: 403, owner: 200 };
@@ -244,7 +245,8 @@ const MATRIX: Record<string, Row> = {
     other: 404,
     call: async (world) => ({ path: `${EXERCISE}/entries/${await world.newExerciseEntryId()}` }),
   },
-  'GET /api/plan': HEALTH_DATA,
+  // The plan's week follows the time zone the app sends.
+  'GET /api/plan': { ...HEALTH_DATA, call: () => ({ path: `/api/plan?timeZone=${PLAN_ZONE}` }) },
   'GET /api/plan/preferences': HEALTH_DATA,
   'PUT /api/plan/preferences': {
     ...HEALTH_DATA,
@@ -257,7 +259,9 @@ const MATRIX: Record<string, Row> = {
     ...HEALTH_DATA,
     other: 404,
     codes: { other: 'plan_step_not_found' },
-    call: async (world) => ({ path: `/api/plan/steps/${await world.stepToSwap()}/swap` }),
+    call: async (world) => ({
+      path: `/api/plan/steps/${await world.stepToSwap()}/swap?timeZone=${PLAN_ZONE}`,
+    }),
   },
 };
 

@@ -124,6 +124,19 @@ export class ExerciseEntryRepository {
     return rows.map(fromRow);
   }
 
+  /** The owner's drafts (entries not yet completed), oldest first: what a plan counts as started. */
+  async listDrafts(ownerId: string): Promise<StoredExerciseEntry[]> {
+    const rows = await this.db
+      .selectFrom('exercise_entries')
+      .selectAll()
+      .where('user_id', '=', ownerId)
+      .where('status', '=', 'draft')
+      .orderBy('created_at', 'asc')
+      .orderBy('id', 'asc')
+      .execute();
+    return rows.map(fromRow);
+  }
+
   async delete(ownerId: string, id: string): Promise<void> {
     await this.db
       .deleteFrom('exercise_entries')

@@ -1,5 +1,5 @@
 import type { Checkin } from '../../../core/checkins/checkin';
-import { isSameLocalDay, localDate } from '../../../core/checkins/local-date';
+import { DEFAULT_TIME_ZONE, isSameLocalDay, localDate } from '../../../core/checkins/local-date';
 import { DomainError } from '../../../core/errors/domain-error';
 import type { RegionCode } from '../../../core/safety/help-lines';
 import { assessRisk } from '../../../core/safety/risk';
@@ -19,8 +19,6 @@ export interface CheckinInput {
   note?: string | null;
   timeZone?: string;
 }
-
-export const DEFAULT_TIME_ZONE = 'Europe/London';
 
 export class CheckinService {
   constructor(

@@ -60,6 +60,13 @@ export interface FinishedExercise {
   feeling: EntryFeeling | null;
 }
 
+/** An entry begun and not yet completed: when, without what was written. */
+export interface ExerciseDraft {
+  exerciseId: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
 /**
  * The exercise library and the person's entries. Values are checked against the library
  * (core/exercise-entries), encrypted with the owner's key before they reach the repository,
@@ -214,6 +221,17 @@ export class ExerciseService {
       finished.push({ exerciseId: entry.exerciseId, completedAt: entry.completedAt, feeling });
     }
     return finished;
+  }
+
+  /** The owner's drafts, oldest first, with nothing decrypted: what the plan counts as started. */
+  async drafts(actor: Actor): Promise<ExerciseDraft[]> {
+    await this.policy.requireCollection(actor, 'read', 'exercise-entry', actor.userId);
+    const stored = await this.entries.listDrafts(actor.userId);
+    return stored.map((entry) => ({
+      exerciseId: entry.exerciseId,
+      createdAt: entry.createdAt,
+      updatedAt: entry.updatedAt,
+    }));
   }
 
   /** Someone else's entry, or one of another exercise, is "not found" like a missing one. */

@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE, localDate } from '../../../core/checkins/local-date';
 import { DomainError } from '../../../core/errors/domain-error';
 import {
   isExerciseId,
@@ -12,16 +13,17 @@ import {
   type PlannerInput,
   type PlanPreferences,
   type PlanStep,
+  type PlanStepStatus,
   type SupportAction,
   type WeeklyPlan,
 } from '../../../core/plan/planner';
 import type { CareLevel } from '../../../core/plan/stepped-care';
-import { addWeeks, isoWeekOf } from '../../../core/plan/week';
+import { addWeeks, isoWeekAt } from '../../../core/plan/week';
 import type { AccessPolicy, Actor } from '../policies/access.policy';
 import type { PlanRepository } from '../repositories/plan.repository';
 import type { Clock } from './clock';
 import type { ClosenessCheckService } from './closeness-check.service';
-import type { ExerciseService, FinishedExercise } from './exercise.service';
+import type { ExerciseDraft, ExerciseService, FinishedExercise } from './exercise.service';
 import type { FieldLocation, TextVault } from './privacy/text-vault';
 
 /** The preferences a person has before they set any: about an hour a week, nothing avoided. */
@@ -37,6 +39,13 @@ export interface PlanPreferencesView {
   avoidTopics: ExerciseTopic[];
 }
 
+/**
+ * A step as the app sees it. `started` is never stored: a step still to do shows as started
+ * while a draft of its exercise was begun or saved in the plan's week, so "Carry on" works on
+ * any device, not only the one that holds the draft.
+ */
+export type PlanStepView = Omit<PlanStep, 'status'> & { status: PlanStepStatus | 'started' };
+
 /** What `GET /api/plan` answers. Before the first Closeness Check only the week and "take it". */
 export interface PlanView {
   week: string;
@@ -44,7 +53,7 @@ export interface PlanView {
   checkNeeded: boolean;
   recommendation: { level: CareLevel; reasons: string[] } | null;
   support: SupportAction[];
-  steps: PlanStep[];
+  steps: PlanStepView[];
   minutes: { planned: number; budget: number };
   pace: Pace | null;
   paused: WeeklyPlan['paused'];
@@ -61,6 +70,8 @@ interface BuiltPlan {
   /** The planner's input, with the plan just made as the previous one (for a swap). */
   input: PlannerInput;
   checkId: string;
+  /** Exercises with a draft begun or saved in the plan's week. */
+  started: ReadonlySet<string>;
 }
 
 /**
@@ -71,8 +82,10 @@ interface BuiltPlan {
  * a swap or a new Check, and the next week can build on it. Plans are stored encrypted: their
  * reasons describe the person's profile.
  *
- * Weeks are counted in UTC: the server does not know the person's time zone here, so a step
- * finished late on a Sunday evening west of Greenwich may count towards the next week.
+ * Weeks run Monday to Sunday on the person's own calendar: the app sends its IANA time zone
+ * (checked by the route) and without one the week is counted in `DEFAULT_TIME_ZONE`
+ * (Europe/London, the product's default region). So a step finished at 23:30 on a Sunday in
+ * New York counts for that Sunday's week, not the next.
  */
 export class PlanService {
   constructor(
@@ -84,13 +97,13 @@ export class PlanService {
     private readonly clock: Clock,
   ) {}
 
-  async get(actor: Actor): Promise<PlanView> {
+  async get(actor: Actor, timeZone: string = DEFAULT_TIME_ZONE): Promise<PlanView> {
     await this.policy.requireCollection(actor, 'read', 'plan', actor.userId);
-    const built = await this.build(actor);
+    const built = await this.build(actor, timeZone);
     if (built === null) {
       const preferences = await this.preferencesOf(actor.userId);
       return {
-        week: this.currentWeek(),
+        week: this.currentWeek(timeZone),
         checkNeeded: true,
         recommendation: null,
         support: [],
@@ -100,13 +113,17 @@ export class PlanService {
         paused: null,
       };
     }
-    return viewOf(built.plan);
+    return viewOf(built.plan, built.started);
   }
 
   /** Swaps a step still to do for another exercise aimed at the same need. */
-  async swap(actor: Actor, stepId: string): Promise<{ step: PlanStep; plan: PlanView }> {
+  async swap(
+    actor: Actor,
+    stepId: string,
+    timeZone: string = DEFAULT_TIME_ZONE,
+  ): Promise<{ step: PlanStepView; plan: PlanView }> {
     await this.policy.requireCollection(actor, 'update', 'plan', actor.userId);
-    const built = await this.build(actor);
+    const built = await this.build(actor, timeZone);
     if (built === null) {
       throw new DomainError('plan_step_not_found', 'That step is not in this week’s plan.', {
         stepId,
@@ -118,7 +135,7 @@ export class PlanService {
       sameWeek: 'keep',
     });
     await this.save(actor.userId, { checkId: built.checkId, plan });
-    return { step, plan: viewOf(plan) };
+    return { step: stepView(step, built.started), plan: viewOf(plan, built.started) };
   }
 
   async preferences(actor: Actor): Promise<PlanPreferencesView> {
@@ -161,20 +178,28 @@ export class PlanService {
     );
   }
 
-  private currentWeek(): string {
-    return isoWeekOf(this.clock.now().toISOString().slice(0, 10));
+  private currentWeek(timeZone: string): string {
+    return isoWeekAt(this.clock.now(), timeZone);
   }
 
   /** This week's plan, made afresh from everything the planner reads and stored if it changed. */
-  private async build(actor: Actor): Promise<BuiltPlan | null> {
+  private async build(actor: Actor, timeZone: string): Promise<BuiltPlan | null> {
     const check = await this.checks.forPlanning(actor);
     if (check === null) return null;
     const ownerId = actor.userId;
-    const week = this.currentWeek();
+    const week = this.currentWeek(timeZone);
     const preferences = await this.preferencesOf(ownerId);
     const finished = await this.exercises.finished(actor);
     const doneThisWeek = new Set(
-      finished.filter((entry) => weekOf(entry) === week).map((entry) => entry.exerciseId),
+      finished
+        .filter((entry) => isoWeekAt(new Date(entry.completedAt), timeZone) === week)
+        .map((entry) => entry.exerciseId),
+    );
+    const drafts = await this.exercises.drafts(actor);
+    const started = new Set(
+      drafts
+        .filter((draft) => draftWeeks(draft, timeZone).includes(week))
+        .map((draft) => draft.exerciseId),
     );
     const thisWeek = await this.openWeek(ownerId, week);
     const lastWeek = thisWeek ? null : await this.openWeek(ownerId, addWeeks(week, -1));
@@ -182,7 +207,7 @@ export class PlanService {
       week,
       check: check.latest,
       retakes: check.retakes,
-      history: finished.map(historyOf),
+      history: finished.map((entry) => historyOf(entry, timeZone)),
       preferences,
       previousPlan: thisWeek ? markDone(thisWeek.plan, doneThisWeek) : (lastWeek?.plan ?? null),
       // After a new Check the steps still to do are chosen again; otherwise they stay.
@@ -193,7 +218,12 @@ export class PlanService {
     if (!thisWeek || JSON.stringify(thisWeek) !== JSON.stringify(stored)) {
       await this.save(ownerId, stored);
     }
-    return { plan, input: { ...input, previousPlan: plan }, checkId: check.responseId };
+    return {
+      plan,
+      input: { ...input, previousPlan: plan },
+      checkId: check.responseId,
+      started,
+    };
   }
 
   private async save(ownerId: string, stored: StoredPlan): Promise<void> {
@@ -233,14 +263,18 @@ export class PlanService {
 
 const UNREADABLE_CODES: ReadonlySet<string> = new Set(['ciphertext_invalid', 'person_key_invalid']);
 
-function weekOf(entry: FinishedExercise): string {
-  return isoWeekOf(entry.completedAt.slice(0, 10));
+/** The weeks a draft was begun and last saved in (the same week, mostly). */
+function draftWeeks(draft: ExerciseDraft, timeZone: string): string[] {
+  return [
+    isoWeekAt(new Date(draft.createdAt), timeZone),
+    isoWeekAt(new Date(draft.updatedAt), timeZone),
+  ];
 }
 
-function historyOf(entry: FinishedExercise): CompletedStep {
+function historyOf(entry: FinishedExercise, timeZone: string): CompletedStep {
   return {
     exerciseId: entry.exerciseId,
-    completedOn: entry.completedAt.slice(0, 10),
+    completedOn: localDate(new Date(entry.completedAt), timeZone),
     distress: entry.feeling?.distress ?? null,
     helpfulness: entry.feeling?.helpful ?? null,
   };
@@ -256,13 +290,20 @@ function markDone(plan: WeeklyPlan, done: ReadonlySet<string>): WeeklyPlan {
   };
 }
 
-function viewOf(plan: WeeklyPlan): PlanView {
+/** A step still to do shows as started while a draft of its exercise is open this week. */
+function stepView(step: PlanStep, started: ReadonlySet<string>): PlanStepView {
+  return step.status === 'todo' && started.has(step.exerciseId)
+    ? { ...step, status: 'started' }
+    : step;
+}
+
+function viewOf(plan: WeeklyPlan, started: ReadonlySet<string>): PlanView {
   return {
     week: plan.week,
     checkNeeded: false,
     recommendation: { level: plan.recommendation.level, reasons: plan.recommendation.reasons },
     support: plan.support,
-    steps: plan.steps,
+    steps: plan.steps.map((step) => stepView(step, started)),
     minutes: plan.minutes,
     pace: plan.pace,
     paused: plan.paused,

@@ -175,6 +175,8 @@ function PlanStepCard({
   const title = exercise?.title ?? step.exerciseId;
   const done = step.status === 'done' || step.status === 'completed';
   const userId = session.data?.user.id ?? '';
+  // The server says started when a draft was saved this week on any device; the draft kept
+  // on this device also counts, for one that has not reached the server yet.
   const started =
     step.status === 'started' ||
     step.status === 'in-progress' ||

@@ -1,7 +1,6 @@
-import { isTimeZone } from '../../../../core/checkins/local-date';
-import { DomainError } from '../../../../core/errors/domain-error';
 import type { App } from '../../app';
 import { requestRegion } from '../../http/region';
+import { requireKnownTimeZone } from '../../http/time-zone';
 import { healthDataGuard, requireSignedIn } from '../../policies/session.policy';
 import {
   createCheckinSchema,
@@ -10,21 +9,12 @@ import {
   updateCheckinSchema,
 } from './schema';
 
-function checkTimeZone(timeZone: string | undefined): void {
-  if (timeZone !== undefined && !isTimeZone(timeZone)) {
-    throw new DomainError(
-      'time_zone_invalid',
-      `"${timeZone}" is not a time zone we know, such as Europe/London.`,
-    );
-  }
-}
-
 export function checkinRoutes(app: App): void {
   const { checkins, consent } = app.services;
   const guard = { preHandler: healthDataGuard(consent) };
 
   app.post('/api/checkins', { ...guard, schema: createCheckinSchema }, async (request, reply) => {
-    checkTimeZone(request.body.timeZone);
+    requireKnownTimeZone(request.body.timeZone);
     const saved = await checkins.create(
       requireSignedIn(request),
       request.body,
@@ -45,7 +35,7 @@ export function checkinRoutes(app: App): void {
   }));
 
   app.put('/api/checkins/:id', { ...guard, schema: updateCheckinSchema }, async (request) => {
-    checkTimeZone(request.body.timeZone);
+    requireKnownTimeZone(request.body.timeZone);
     return checkins.update(
       requireSignedIn(request),
       request.params.id,

@@ -1,4 +1,5 @@
 import type { App } from '../../app';
+import { requireKnownTimeZone } from '../../http/time-zone';
 import { healthDataGuard, requireSignedIn } from '../../policies/session.policy';
 import {
   getPlanSchema,
@@ -11,9 +12,11 @@ export function planRoutes(app: App): void {
   const { plan, consent } = app.services;
   const guard = { preHandler: healthDataGuard(consent) };
 
-  app.get('/api/plan', { ...guard, schema: getPlanSchema }, async (request) =>
-    plan.get(requireSignedIn(request)),
-  );
+  // The week follows the person's calendar: the app sends its time zone with each request.
+  app.get('/api/plan', { ...guard, schema: getPlanSchema }, async (request) => {
+    requireKnownTimeZone(request.query.timeZone);
+    return plan.get(requireSignedIn(request), request.query.timeZone);
+  });
 
   app.get('/api/plan/preferences', { ...guard, schema: getPreferencesSchema }, async (request) =>
     plan.preferences(requireSignedIn(request)),
@@ -23,7 +26,8 @@ export function planRoutes(app: App): void {
     plan.setPreferences(requireSignedIn(request), request.body),
   );
 
-  app.post('/api/plan/steps/:id/swap', { ...guard, schema: swapStepSchema }, async (request) =>
-    plan.swap(requireSignedIn(request), request.params.id),
-  );
+  app.post('/api/plan/steps/:id/swap', { ...guard, schema: swapStepSchema }, async (request) => {
+    requireKnownTimeZone(request.query.timeZone);
+    return plan.swap(requireSignedIn(request), request.params.id, request.query.timeZone);
+  });
 }

@@ -14,12 +14,22 @@ export const PlanStepBody = Type.Object({
   minutes: Type.Integer(),
   intensity: Type.Integer(),
   reason: Type.String(),
-  status: Type.Union([Type.Literal('todo'), Type.Literal('done'), Type.Literal('skipped')]),
+  status: Type.Union(
+    [Type.Literal('todo'), Type.Literal('started'), Type.Literal('done'), Type.Literal('skipped')],
+    {
+      description:
+        'started: still to do, and a draft of its exercise was begun or saved this week. ' +
+        'done: an entry of its exercise was completed this week.',
+    },
+  ),
   source: Type.Union([Type.Literal('homework'), Type.Literal('plan')]),
 });
 
 export const PlanBody = Type.Object({
-  week: Type.String({ description: 'The ISO week, such as 2026-W49 (counted in UTC).' }),
+  week: Type.String({
+    description:
+      'The ISO week, such as 2026-W49, on the calendar of the time zone sent (Europe/London if none).',
+  }),
   checkNeeded: Type.Boolean({
     description: 'True until the person has taken the Closeness Check; steps are then empty.',
   }),
@@ -56,19 +66,37 @@ export const PreferencesBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** The person's IANA time zone, which decides where their week starts and ends. */
+export const PlanQuery = Type.Object(
+  {
+    timeZone: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description:
+          'The person’s IANA time zone, such as America/New_York: the week and what was done ' +
+          'in it follow their own calendar. Europe/London when absent; unknown zones are refused.',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const getPlanSchema = {
   summary: 'This week’s plan: the recommended level of care, help first when needed, and 3–6 steps',
   tags: ['plan'],
-  response: { 200: PlanBody, ...errorResponses(401, 403) },
+  querystring: PlanQuery,
+  response: { 200: PlanBody, ...errorResponses(400, 401, 403) },
 };
 
 export const swapStepSchema = {
   summary: 'Swap a step still to do for another exercise aimed at the same need',
   tags: ['plan'],
   params: Type.Object({ id: Type.String({ maxLength: 100 }) }),
+  querystring: PlanQuery,
   response: {
     200: Type.Object({ step: PlanStepBody, plan: PlanBody }),
-    ...errorResponses(401, 403, 404, 409),
+    ...errorResponses(400, 401, 403, 404, 409),
   },
 };
 

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { browserTimeZone } from '../checkins/days';
 
 export type CareLevel = 'self-help' | 'guided' | 'professional' | 'urgent';
 export type SupportKind =
@@ -11,6 +12,7 @@ export interface PlanStep {
   modality: string;
   targets: string[];
   reason: string;
+  /** todo, started (a draft was saved this week, on any device), done or skipped. */
   status: string;
   minutes: number;
 }
@@ -36,10 +38,18 @@ export interface PlanPreferences {
 export const PLAN_KEY = ['plan'] as const;
 const PREFERENCES_KEY = [...PLAN_KEY, 'preferences'] as const;
 
+/**
+ * The person's time zone as a query string: the server counts the plan's week (Monday to
+ * Sunday) on their own calendar, so a step done late on a Sunday counts for that week.
+ */
+function zoneQuery(): string {
+  return `timeZone=${encodeURIComponent(browserTimeZone())}`;
+}
+
 export function usePlan(enabled = true) {
   return useQuery({
     queryKey: PLAN_KEY,
-    queryFn: () => api<Plan>('/api/plan'),
+    queryFn: () => api<Plan>(`/api/plan?${zoneQuery()}`),
     refetchOnMount: 'always',
     enabled,
   });
@@ -66,9 +76,10 @@ export function useSwapStep() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (stepId: string) =>
-      api<{ step: PlanStep; plan: Plan }>(`/api/plan/steps/${encodeURIComponent(stepId)}/swap`, {
-        method: 'POST',
-      }),
+      api<{ step: PlanStep; plan: Plan }>(
+        `/api/plan/steps/${encodeURIComponent(stepId)}/swap?${zoneQuery()}`,
+        { method: 'POST' },
+      ),
     onSuccess: (answer) => {
       queryClient.setQueryData(PLAN_KEY, answer.plan);
     },

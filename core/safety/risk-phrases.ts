@@ -215,6 +215,8 @@ const CRISIS = [
 ] as const;
 
 const SAFEGUARDING = [
+  "She'll hurt me if she finds out I rang the helpline.",
+  'He would batter me if he ever found out I talked to a lawyer.',
   // Added with the rules for financial control, threats about children, exploitation and a child at risk.
   'He makes me hand over my wages every Friday.',
   'She keeps my bank card and gives me twenty pounds a week.',
@@ -438,6 +440,7 @@ const CONCERN = [
 ] as const;
 
 const NONE = [
+  'Mum will kill me if she finds out I ate the last of the cake.',
   // Benign phrases next to the new rules' words.
   "I won't be around this weekend, I'm at my sister's in Hull.",
   "I'd rather die than sing karaoke at the work do.",

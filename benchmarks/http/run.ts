@@ -6,7 +6,8 @@
  * (PUT /api/exercises/:exerciseId/entries/:id, sent as the person types), and the reads
  * people make often, on a person with 200 journal entries, 30 check-ins and 20 Checks:
  * the journal's first page and a search (decrypt-and-filter over all 200), the check-ins,
- * and the Check history (every response decrypted and scored). Prints requests per second, p99 latency and
+ * the Check history (every response decrypted and scored), this week's plan and a list of
+ * exercise entries. Prints requests per second, p99 latency and
  * each endpoint's ratio to the baseline. Timings on shared machines vary a lot from run to
  * run; the ratio, measured in the same run, is the figure to compare.
  *
@@ -143,6 +144,18 @@ try {
       name: 'GET Check history',
       server: closer,
       url: `http://127.0.0.1:${closer.port}/api/assessments/closeness-check/responses`,
+      request: { headers: { cookie: closer.cookie ?? '' } },
+    },
+    {
+      name: 'GET plan',
+      server: closer,
+      url: `http://127.0.0.1:${closer.port}/api/plan?timeZone=Europe%2FLondon`,
+      request: { headers: { cookie: closer.cookie ?? '' } },
+    },
+    {
+      name: 'GET exercise entries',
+      server: closer,
+      url: `http://127.0.0.1:${closer.port}/api/exercises/thought-record/entries`,
       request: { headers: { cookie: closer.cookie ?? '' } },
     },
     {

@@ -77,7 +77,8 @@ async function closer(): Promise<void> {
 
 /**
  * A person with some months of use, so that the reads people make often are measured on
- * realistic amounts: 200 journal entries, 30 check-ins with notes and 20 Closeness Checks.
+ * realistic amounts: 200 journal entries, 30 check-ins with notes, 20 Closeness Checks and
+ * 10 finished thought records.
  */
 async function seedHistory(
   app: Awaited<ReturnType<typeof buildApp>>,
@@ -107,6 +108,27 @@ async function seedHistory(
         stress: (index * 7) % 11,
         note: 'Slept badly, but a good walk at lunch.',
       },
+    });
+  }
+  // Ten finished thought records, so the plan has a history and the entry list has items.
+  for (let index = 0; index < 10; index += 1) {
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/exercises/thought-record/entries',
+      headers,
+      payload: {
+        values: {
+          situation: { situation: `Week ${index}: a message to a friend went unanswered.` },
+          thought: { thought: 'I have said too much and she is backing off.', belief: 70 },
+        },
+      },
+    });
+    const id = (created.json() as { entry: { id: string } }).entry.id;
+    await app.inject({
+      method: 'POST',
+      url: `/api/exercises/thought-record/entries/${id}/complete`,
+      headers,
+      payload: { distress: 4, helpful: 7 },
     });
   }
   for (let index = 0; index < 20; index += 1) {

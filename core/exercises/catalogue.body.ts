@@ -50,6 +50,7 @@ export const PACED_BREATHING: Exercise = {
   questionsFears: false,
   needsPartner: false,
   involvesSomeone: false,
+  pausedWhenUnsafe: false,
   topics: ['body-focus'],
   summary:
     'Slow your breathing to about six breaths a minute, or try box breathing, to help your body settle.',
@@ -142,6 +143,7 @@ export const STRESS_RELAXATION: Exercise = {
   questionsFears: false,
   needsPartner: false,
   involvesSomeone: false,
+  pausedWhenUnsafe: false,
   topics: ['body-focus'],
   summary:
     'Check how stressed you are and where you feel it in your body, then try a short way to relax.',

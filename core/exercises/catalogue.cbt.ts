@@ -35,6 +35,7 @@ export const THOUGHT_RECORD: Exercise = {
   questionsFears: true,
   needsPartner: false,
   involvesSomeone: false,
+  pausedWhenUnsafe: false,
   topics: [],
   summary:
     'Catch a thought that upset you, look at the facts for and against it, and find a fairer way to see things.',
@@ -210,6 +211,7 @@ export const BEHAVIOURAL_EXPERIMENT: Exercise = {
   questionsFears: true,
   needsPartner: false,
   involvesSomeone: true,
+  pausedWhenUnsafe: true,
   topics: ['facing-fears', 'talking-to-someone'],
   summary:
     'Test a fear in a small, safe way, and find out what really happens instead of what you expect.',
@@ -321,6 +323,7 @@ export const CLOSENESS_LADDER: Exercise = {
   questionsFears: false,
   needsPartner: false,
   involvesSomeone: true,
+  pausedWhenUnsafe: true,
   topics: ['facing-fears', 'talking-to-someone'],
   summary:
     'Build a ladder of small steps towards closeness, from easy to hard, and climb it one rung at a time over the weeks.',
@@ -454,6 +457,7 @@ export const CONFIDENCE_BUILDERS: Exercise = {
   questionsFears: false,
   needsPartner: false,
   involvesSomeone: false,
+  pausedWhenUnsafe: false,
   topics: [],
   summary:
     'Plan a few activities that give you a sense of achievement or enjoyment, then log how they went.',

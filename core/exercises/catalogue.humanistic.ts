@@ -17,6 +17,7 @@ export const VALUES_COMPASS: Exercise = {
   questionsFears: false,
   needsPartner: false,
   involvesSomeone: false,
+  pausedWhenUnsafe: false,
   topics: [],
   summary:
     'Rate how much each part of life matters to you, and how much you are living it now. The biggest gap shows where a small step could count.',
@@ -135,6 +136,7 @@ export const SELF_COMPASSION_BREAK: Exercise = {
   questionsFears: false,
   needsPartner: false,
   involvesSomeone: false,
+  pausedWhenUnsafe: false,
   topics: [],
   summary: 'A five-minute pause to meet a hard moment with kindness instead of criticism.',
   steps: [
@@ -234,6 +236,7 @@ export const SELF_COMPASSION_LETTER: Exercise = {
   questionsFears: false,
   needsPartner: false,
   involvesSomeone: false,
+  pausedWhenUnsafe: false,
   topics: [],
   summary:
     'Write yourself a letter from a kind, wise friend about something you are hard on yourself for.',

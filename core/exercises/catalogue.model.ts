@@ -217,6 +217,14 @@ export interface Exercise {
   needsPartner: boolean;
   /** Practised by saying something to a real person (anyone the person chooses). */
   involvesSomeone: boolean;
+  /**
+   * Practised with a partner, or easily aimed at one: couples techniques (a gentle start-up,
+   * speaker–listener), saying a need or setting a boundary, stepping towards closeness or
+   * testing a fear with someone. Paused while a person feels unsafe with someone, because
+   * practising these with a frightening or controlling partner can raise the risk, and when
+   * the plan's recommendation is `urgent`, as exposure is.
+   */
+  pausedWhenUnsafe: boolean;
   topics: readonly ExerciseTopic[];
   /** One or two sentences: what it is and what it helps with. */
   summary: string;

@@ -17,6 +17,7 @@ export const RELATIONSHIP_PATTERN: Exercise = {
   questionsFears: false,
   needsPartner: false,
   involvesSomeone: false,
+  pausedWhenUnsafe: false,
   topics: ['past-relationships'],
   summary:
     'Look at a recent moment with someone close: what you wished for, how they responded, and how you responded. Over time, patterns start to show.',
@@ -119,6 +120,7 @@ export const ATTACHMENT_HISTORY: Exercise = {
   questionsFears: false,
   needsPartner: false,
   involvesSomeone: false,
+  pausedWhenUnsafe: false,
   topics: ['childhood-memories'],
   summary:
     'Journal questions about the people who looked after you when you were young, and what those years taught you about closeness.',

@@ -22,6 +22,7 @@ export const I_STATEMENT_BUILDER: Exercise = {
   questionsFears: false,
   needsPartner: false,
   involvesSomeone: true,
+  pausedWhenUnsafe: true,
   topics: ['talking-to-someone'],
   summary:
     'Turn a hard feeling into calm words: what happened, how you felt, and what you need. A gentle start makes a talk far more likely to go well.',
@@ -125,6 +126,7 @@ export const BOUNDARY_SCRIPT_BUILDER: Exercise = {
   questionsFears: false,
   needsPartner: false,
   involvesSomeone: true,
+  pausedWhenUnsafe: true,
   topics: ['talking-to-someone'],
   summary:
     'Work out what you need, what you will do, and the words you will use to say it kindly and clearly.',
@@ -214,6 +216,7 @@ export const SPEAKER_LISTENER: Exercise = {
   questionsFears: false,
   needsPartner: true,
   involvesSomeone: true,
+  pausedWhenUnsafe: true,
   topics: ['talking-to-someone'],
   summary:
     'Take turns to speak and to listen, and practise saying back what you heard without rushing to fix it. For now you rehearse on your own; later you can invite a partner.',

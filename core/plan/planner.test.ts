@@ -93,9 +93,41 @@ function isPaused(exercise: Exercise, input: PlannerInput): boolean {
     recommendCare({ check: input.check, retakes: input.retakes ?? [] }).level === 'urgent';
   const safeguarding = input.check.safety.flags.some((flag) => flag.level === 'safeguarding');
   return (
-    (urgent && exercise.exposure) ||
-    (safeguarding && (exercise.exposure || exercise.needsPartner || exercise.questionsFears))
+    (urgent && (exercise.exposure || exercise.pausedWhenUnsafe)) ||
+    (safeguarding &&
+      (exercise.exposure ||
+        exercise.needsPartner ||
+        exercise.pausedWhenUnsafe ||
+        exercise.questionsFears))
   );
+}
+
+/** These exercises are in the plan's paused list, unless the person asked to avoid them. */
+function expectPaused(plan: WeeklyPlan, ids: readonly ExerciseId[], input: PlannerInput): void {
+  const expected = ids.filter((id) => !isAvoided(exerciseById(id), input));
+  expect(plan.paused?.exerciseIds ?? []).toEqual(expect.arrayContaining(expected));
+}
+
+const isSafeguarding = (input: PlannerInput) =>
+  input.check.safety.flags.some((flag) => flag.level === 'safeguarding');
+
+/** Stretching steps the planner chose (homework aside): at most one a week. */
+const stretchingChosen = (plan: WeeklyPlan) =>
+  plan.steps.filter((step) => step.source === 'plan' && step.intensity === 3).length;
+
+/** Swaps the steps at these positions one after another, skipping those that cannot be swapped. */
+function swapInTurn(plan: WeeklyPlan, picks: readonly number[], input: PlannerInput): WeeklyPlan {
+  let current = plan;
+  for (const pick of picks) {
+    const step = current.steps[pick % Math.max(1, current.steps.length)];
+    if (!step || step.status !== 'todo') continue;
+    try {
+      current = swapStep(current, step.id, input).plan;
+    } catch (error) {
+      expect((error as DomainError).code).toBe(NO_SWAP_AVAILABLE);
+    }
+  }
+  return current;
 }
 
 /** Exercises the planner may choose from at some pace. */
@@ -400,7 +432,14 @@ describe('safety', () => {
       'get-help-now',
       'safety-plan',
     ]);
-    expect(plan.paused?.exerciseIds).toEqual(['behavioural-experiment', 'closeness-ladder']);
+    expect(plan.paused?.exerciseIds).toEqual([
+      'behavioural-experiment',
+      'closeness-ladder',
+      'i-statement-builder',
+      'boundary-script-builder',
+      'speaker-listener',
+    ]);
+    expect(plan.paused?.reason).toMatch(/face fears step by step, or to practise hard talks/);
     expect(plan.steps).toHaveLength(MIN_STEPS);
     expect(plan.pace.level).toBe(1);
     expect(plan.steps.every((step) => !exerciseById(step.exerciseId).exposure)).toBe(true);
@@ -424,15 +463,66 @@ describe('safety', () => {
       'thought-record',
       'behavioural-experiment',
       'closeness-ladder',
+      'i-statement-builder',
+      'boundary-script-builder',
       'speaker-listener',
     ]);
+    expect(plan.paused?.reason).toMatch(/saying hard things to someone/);
     for (const exercise of exercisesOf(plan)) {
-      expect(exercise.exposure || exercise.needsPartner || exercise.questionsFears).toBe(false);
+      expect(
+        exercise.exposure ||
+          exercise.needsPartner ||
+          exercise.pausedWhenUnsafe ||
+          exercise.questionsFears,
+      ).toBe(false);
       if (exercise.involvesSomeone)
         expect(plan.steps.find((step) => step.exerciseId === exercise.id)?.reason).toMatch(
           /only with someone who feels safe/,
         );
     }
+  });
+
+  it('partner safety: never a couples exercise, not the gentle start-up nor the boundary script, and says why the start is elsewhere', () => {
+    // Sharing highest: without the pause, the I-statement builder would start the week.
+    const input = plannerInput({
+      check: checkAt(
+        { sharing: 5, trust: 4, 'self-esteem': 4 },
+        { 'safety-partner-fear': SAFETY.yes },
+      ),
+      history: finished(6, 2),
+      preferences: { minutesPerWeek: 200 },
+      homework: [{ exerciseId: 'i-statement-builder' }, { exerciseId: 'boundary-script-builder' }],
+    });
+    const plan = planWeek(input);
+    const couples = ['i-statement-builder', 'boundary-script-builder', 'speaker-listener'];
+    expect(plan.steps.filter((step) => couples.includes(step.exerciseId))).toEqual([]);
+    expect(plan.steps.some((step) => step.source === 'homework')).toBe(false);
+    expect(plan.steps[0]?.reason).toMatch(
+      /^Sharing your thoughts and feelings came out highest .*paused for now, to keep you safe/,
+    );
+    for (const step of plan.steps) {
+      if (step.status !== 'todo') continue;
+      try {
+        const { step: swapped } = swapStep(plan, step.id, input);
+        expect(couples).not.toContain(swapped.exerciseId);
+      } catch (error) {
+        expect((error as DomainError).code).toBe(NO_SWAP_AVAILABLE);
+      }
+    }
+  });
+
+  it('urgent: a swap never brings back the closeness ladder or the behavioural experiment', () => {
+    const input = plannerInput({
+      check: checkAt({ avoidance: 5, anxiety: 5 }, { 'safety-self-harm': SAFETY.yes }),
+      history: finished(9, 2),
+      preferences: { minutesPerWeek: 120 },
+    });
+    const plan = planWeek(input);
+    expect(plan.paused?.exerciseIds).toEqual(
+      expect.arrayContaining(['closeness-ladder', 'behavioural-experiment']),
+    );
+    const swapped = swapInTurn(plan, [0, 1, 2, 0, 1, 2, 0, 1, 2], input);
+    for (const exercise of exercisesOf(swapped)) expect(exercise.exposure).toBe(false);
   });
 
   it('a plain self-help plan has no support actions and nothing paused', () => {
@@ -547,6 +637,22 @@ describe('swapping a step', () => {
     expect(codeOf(() => swapStep(done, plan.steps[0]?.id ?? '', input))).toBe(
       PLAN_STEP_NOT_SWAPPABLE,
     );
+  });
+
+  it('never swaps in a second stretching step: the climb stays gradual', () => {
+    // Avoidance highest and a climbed pace: the week already has the closeness ladder, and the
+    // behavioural experiment also targets avoidance.
+    const climbed = plannerInput({
+      check: checkAt({ avoidance: 5 }),
+      history: finished(9, 2),
+      preferences: { minutesPerWeek: 90 },
+    });
+    const week = planWeek(climbed);
+    expect(stretchingChosen(week)).toBe(1);
+    const gentle = week.steps.find((step) => step.exerciseId === 'confidence-builders');
+    const { plan: swapped, step } = swapStep(week, gentle?.id ?? '', climbed);
+    expect(step.intensity).toBeLessThan(3);
+    expect(stretchingChosen(swapped)).toBe(1);
   });
 
   it('throws when nothing else targets the need', () => {
@@ -801,6 +907,7 @@ describe('properties of every plan', () => {
           'safety-plan',
         ]);
         expect(exercisesOf(plan).some((exercise) => exercise.exposure)).toBe(false);
+        expectPaused(plan, ['closeness-ladder', 'behavioural-experiment'], input);
         // Homework from a professional is kept unless it is exposure: they know the person.
         expect(plan.steps.every((step) => step.source === 'homework' || step.intensity <= 2)).toBe(
           true,
@@ -816,8 +923,15 @@ describe('properties of every plan', () => {
         const plan = planWeek(input);
         if (!input.check.safety.flags.some((flag) => flag.level === 'safeguarding')) return;
         expect(plan.support.map((action) => action.kind)).toContain('safeguarding-help');
+        // Homework included: a professional's homework is left out too while this is a worry.
         for (const exercise of exercisesOf(plan))
-          expect(exercise.exposure || exercise.needsPartner || exercise.questionsFears).toBe(false);
+          expect(
+            exercise.exposure ||
+              exercise.needsPartner ||
+              exercise.pausedWhenUnsafe ||
+              exercise.questionsFears,
+          ).toBe(false);
+        expectPaused(plan, ['i-statement-builder', 'boundary-script-builder'], input);
       }),
       RUNS,
     );
@@ -859,9 +973,7 @@ describe('properties of every plan', () => {
     fc.assert(
       fc.property(inputArbitrary, (input) => {
         const plan = planWeek(input);
-        expect(
-          plan.steps.filter((step) => step.source === 'plan' && step.intensity === 3).length,
-        ).toBeLessThanOrEqual(1);
+        expect(stretchingChosen(plan)).toBeLessThanOrEqual(1);
       }),
       RUNS,
     );
@@ -896,6 +1008,42 @@ describe('properties of swapping', () => {
         expect(swapped.minutes.planned).toBe(
           swapped.steps.reduce((sum, entry) => sum + entry.minutes, 0),
         );
+      }),
+      RUNS,
+    );
+  });
+
+  const picks = fc.array(fc.nat(), { minLength: 1, maxLength: 8 });
+
+  it('after any sequence of swaps: at most one stretching step a week, and nothing avoided or paused', () => {
+    fc.assert(
+      fc.property(inputArbitrary, picks, (input, order) => {
+        const plan = planWeek(input);
+        const swapped = swapInTurn(plan, order, input);
+        expect(stretchingChosen(swapped)).toBeLessThanOrEqual(1);
+        const paused = new Set<string>(swapped.paused?.exerciseIds ?? []);
+        for (const step of swapped.steps) {
+          const exercise = exerciseById(step.exerciseId);
+          expect(isAvoided(exercise, input) || isPaused(exercise, input)).toBe(false);
+          expect(paused.has(step.exerciseId)).toBe(false);
+        }
+        if (isSafeguarding(input))
+          for (const exercise of exercisesOf(swapped))
+            expect(exercise.pausedWhenUnsafe || exercise.needsPartner).toBe(false);
+      }),
+      RUNS,
+    );
+  });
+
+  it('when urgent, the exposure exercises are paused and no swap brings either back', () => {
+    fc.assert(
+      fc.property(inputArbitrary, picks, (input, order) => {
+        const plan = planWeek(input);
+        if (plan.recommendation.level !== 'urgent') return;
+        expectPaused(plan, ['closeness-ladder', 'behavioural-experiment'], input);
+        const swapped = swapInTurn(plan, order, input);
+        for (const step of swapped.steps)
+          expect(['closeness-ladder', 'behavioural-experiment']).not.toContain(step.exerciseId);
       }),
       RUNS,
     );

@@ -8,9 +8,10 @@
  *    safeguarding help when a partner-safety answer was worrying, a professional when the
  *    level is `guided` or higher.
  * 2. Eligible exercises: everything in the library except those the person asked to avoid
- *    (by id or by topic) and those paused for safety: exposure-type exercises when the level
- *    is `urgent`; exposure, partner and fear-questioning exercises while a partner-safety
- *    answer is worrying.
+ *    (by id or by topic) and those paused for safety: exposure-type exercises and those
+ *    practised with (or aimed at) a partner (`pausedWhenUnsafe`) when the level is `urgent`;
+ *    those, partner and fear-questioning exercises while a partner-safety answer is worrying.
+ *    Safeguarding means never a couples exercise: no gentle start-up, no boundary script.
  * 3. Pace (start gently, then climb): level 1 (gentle) at first; one level up for every three
  *    steps finished in the last eight weeks with manageable distress (6 or less out of 10), up
  *    to 3; one level down if either of the last two felt very hard (8 or more). `urgent` keeps
@@ -35,7 +36,8 @@
  *    within the weekly budget. When even the cheapest valid week goes over the budget, the plan
  *    is that cheapest week. Extra steps beyond three are added only while they fit the budget.
  *    Every week mixing three modalities means any two weeks in a row do too. When the level
- *    is `urgent` the week has three steps only.
+ *    is `urgent` the week has three steps only. A swap keeps to the same limits: never a
+ *    paused exercise, never a second stretching step.
  * 7. Order: homework, finished steps, the first chosen step, then the rest from gentlest to
  *    most stretching (then shortest first). Step ids are `<week>-<exercise id>`.
  */
@@ -315,12 +317,16 @@ function exclusionOf(exercise: Exercise, context: Context): Exclusion | null {
   ) {
     return 'avoided';
   }
-  if (context.urgent && exercise.exposure) return 'paused';
-  // While someone feels afraid of or controlled by a partner: no partner exercises, no
-  // stepping towards feared closeness, and no questioning of a fear that may be right.
+  if (context.urgent && (exercise.exposure || exercise.pausedWhenUnsafe)) return 'paused';
+  // While someone feels afraid of or controlled by a partner: no partner or couples exercises
+  // (practising a gentle start-up or a boundary with a controlling partner can raise the risk),
+  // no stepping towards feared closeness, and no questioning of a fear that may be right.
   if (
     context.safeguarding &&
-    (exercise.exposure || exercise.needsPartner || exercise.questionsFears)
+    (exercise.exposure ||
+      exercise.needsPartner ||
+      exercise.pausedWhenUnsafe ||
+      exercise.questionsFears)
   ) {
     return 'paused';
   }
@@ -832,8 +838,8 @@ function pausedFor(context: Context): WeeklyPlan['paused'] {
   );
   if (ids.length === 0) return null;
   const reason = context.safeguarding
-    ? 'Exercises to do with a partner, and ones that test or question your fears, are paused while you feel unsafe with someone. Your safety comes first.'
-    : 'Exercises that ask you to face fears step by step are paused for now, while things are hard. They will come back when you feel ready.';
+    ? 'Exercises to do with a partner or about saying hard things to someone, and ones that test or question your fears, are paused while you feel unsafe with someone. Your safety comes first.'
+    : 'Exercises that ask you to face fears step by step, or to practise hard talks with someone, are paused for now, while things are hard. They will come back when you feel ready.';
   return { exerciseIds: ids, reason };
 }
 
@@ -923,8 +929,9 @@ export interface SwapResult {
 /**
  * Swaps one step still to do for a different exercise that targets the same need (the step's
  * focus). Never the same exercise, never one already in the week, never one the person avoids
- * or one paused for safety, and at most one level above the pace (or above the step it
- * replaces). Among those, it prefers, in order: keeping the modality mix, staying within the
+ * or one paused for safety, at most one level above the pace (or above the step it
+ * replaces), and never a stretching exercise when the week already has a stretching step
+ * (homework aside), so a swap cannot break the gentle climb. Among those, it prefers, in order: keeping the modality mix, staying within the
  * budget, not bringing back an exercise swapped away earlier this week, staying at the pace,
  * the higher need score, the shorter exercise. Throws `plan_step_not_found`,
  * `plan_step_not_swappable` (already done or skipped) or `plan_no_swap_available`.
@@ -952,6 +959,10 @@ export function swapStep(plan: WeeklyPlan, stepId: string, input: PlannerInput):
   const mixBefore = Math.min(MIN_MODALITIES, modalityCount([...otherExercises, oldExercise]));
   const budgetNow = Math.max(context.budget, plan.minutes.planned);
   const swappedOut = new Set<string>(plan.swappedOut);
+  // The same limit as when the week was chosen: one stretching step a week, homework aside.
+  const stretchTaken = others.some(
+    (step) => step.source !== 'homework' && isStretching(exerciseById(step.exerciseId)),
+  );
 
   const candidates = CATALOGUE.filter(
     (exercise) =>
@@ -959,7 +970,8 @@ export function swapStep(plan: WeeklyPlan, stepId: string, input: PlannerInput):
       exercise.targets.includes(need) &&
       !inPlan.has(exercise.id) &&
       exclusionOf(exercise, context) === null &&
-      exercise.intensity <= ceiling,
+      exercise.intensity <= ceiling &&
+      !(stretchTaken && isStretching(exercise)),
   ).map((exercise) => {
     const after = [...otherExercises, exercise];
     const value = need === null ? 0 : needOf(context, need);

@@ -130,9 +130,9 @@ describe('partner-safety', () => {
     },
   );
 
-  it('says that partner and fear-testing exercises are left out', () => {
+  it('says that partner, hard-talk and fear-testing exercises are left out', () => {
     expect(recommendCare(RULE_EXAMPLES['partner-safety']).reasons[0]).toMatch(
-      /leaves out exercises/,
+      /leaves out exercises to do with a partner or about saying hard things to someone, and ones that test your fears/,
     );
   });
 });

@@ -4,7 +4,7 @@
  * Levels, from least to most: `self-help` (the plan on its own), `guided` (the plan with a
  * professional alongside), `professional` (a professional first, the plan alongside if it
  * helps) and `urgent` (Get help now and the safety plan before anything else; exposure-type
- * exercises paused). Every rule that matches adds its reason in plain words; the highest
+ * and partner exercises paused). Every rule that matches adds its reason in plain words; the highest
  * level among the matching rules wins. When no rule matches, the level is `self-help`.
  *
  * Bands are the Check's provisional bands ("marked" = an index of 62.5 or more). Change is
@@ -96,11 +96,12 @@ export const STEPPED_CARE_RULES = [
   {
     id: 'partner-safety',
     level: 'professional',
-    // Fear of, or control by, a partner or ex-partner. The planner also leaves out partner,
-    // exposure and fear-questioning exercises while this flag is raised.
+    // Fear of, or control by, a partner or ex-partner. The planner also leaves out partner and
+    // couples exercises (a gentle start-up, a boundary script), exposure and fear-questioning
+    // exercises while this flag is raised.
     when: (input) => hasFlag(input, 'safeguarding'),
     reason: () =>
-      'You told us you feel afraid of, or controlled by, a partner or an ex-partner. That is not your fault. A specialist service can help you think about your safety, so we have put that first. For now, the plan leaves out exercises to do with a partner and ones that test your fears.',
+      'You told us you feel afraid of, or controlled by, a partner or an ex-partner. That is not your fault. A specialist service can help you think about your safety, so we have put that first. For now, the plan leaves out exercises to do with a partner or about saying hard things to someone, and ones that test your fears.',
   },
   {
     id: 'most-signs-marked',

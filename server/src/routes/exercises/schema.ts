@@ -73,6 +73,7 @@ export const ExerciseBody = Type.Object({
   questionsFears: Type.Boolean(),
   needsPartner: Type.Boolean(),
   involvesSomeone: Type.Boolean(),
+  pausedWhenUnsafe: Type.Boolean(),
   topics: Type.Array(Type.Enum(EXERCISE_TOPICS)),
   summary: Type.String(),
   steps: Type.Array(

@@ -832,6 +832,8 @@ export const enGB = {
   'api.plan_step_not_swappable': 'Only a step you have not done yet can be swapped.',
   'api.plan_no_swap_available':
     'There is no other exercise for this need that fits your plan right now. You can keep this one, or leave it for this week.',
+  'api.entry_unreadable':
+    'We could not read what was saved in this entry, so it cannot be finished as it is. You can write it again, or delete it. We have been told about the problem.',
 } as const;
 
 export type MessageKey = keyof typeof enGB;

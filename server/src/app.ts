@@ -210,6 +210,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     vault,
     policy,
     clock,
+    (error) => app.log.error({ err: error }, 'exercise entries: damaged values'),
   );
   const plan = new PlanService(
     new PlanRepository(database.db),
@@ -218,6 +219,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     vault,
     policy,
     clock,
+    (error) => app.log.error({ err: error }, 'plan: damaged stored week, made again'),
   );
   const personalData = new PersonalDataRepository(database.db);
   app.decorate('services', {

@@ -33,6 +33,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   research_notice_outdated: 409,
   plan_step_not_swappable: 409,
   plan_no_swap_available: 409,
+  entry_unreadable: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   too_many_attempts: 429,

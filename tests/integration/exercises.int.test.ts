@@ -1,15 +1,18 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CATALOGUE, exerciseSummaries } from '../../core/exercises/catalogue';
+import { t } from '../../core/i18n/translate';
 import { TestClient } from '../support/http-client';
 import { selectRows, signUpWithConsent } from '../support/personal-data';
+import { flipOneByte } from '../support/tamper';
 import { createTestApp, dbAvailable, type TestApp } from '../support/test-app';
 
 /**
  * The exercise library and exercise entries over HTTP, on both databases: every exercise of
  * the library saved from its worked example, resumed and completed; values checked against the
  * library with the field named; encrypted at rest; the risk check on every save; someone else's
- * entry "not found"; random bodies never a 5xx.
+ * entry "not found"; a damaged entry shown as unreadable, never a 5xx; random bodies never a
+ * 5xx.
  */
 
 const BASE = '/api/exercises';
@@ -215,6 +218,71 @@ describe.skipIf(!dbAvailable)('exercises', () => {
       expect(JSON.stringify(row)).not.toContain('At the');
       expect(String(row?.values_ciphertext)).not.toContain('situation');
       expect(String(row?.feeling_ciphertext)).not.toContain('distress');
+    });
+
+    it('answers a damaged entry (one flipped byte) as unreadable, refuses to complete it as saved, and logs the incident', async () => {
+      const client = await somebody();
+      const example = asJson(CATALOGUE[0]?.workedExample.answers);
+      const exerciseId = CATALOGUE[0]?.id as string;
+      const older = await start(client, exerciseId, example);
+      testApp.clock.advance(1);
+      const { entry } = await start(client, exerciseId, example);
+      const path = `${BASE}/${exerciseId}/entries/${entry.id}`;
+      const [row] = (await selectRows(testApp.database, 'exercise_entries', 'id', entry.id)) as {
+        values_ciphertext: string;
+      }[];
+      const original = (row as { values_ciphertext: string }).values_ciphertext;
+      await testApp.database.db
+        .updateTable('exercise_entries')
+        .set({ values_ciphertext: flipOneByte(original) })
+        .where('id', '=', entry.id)
+        .execute();
+
+      const logged = vi.spyOn(testApp.app.log, 'error');
+      const incident = expect.objectContaining({
+        err: expect.objectContaining({ code: 'ciphertext_invalid' }),
+      });
+      try {
+        const one = await client.get(path);
+        expect(one.status, one.text.slice(0, 300)).toBe(200);
+        expect(one.body.entry).toEqual({ ...entry, values: {}, feeling: null, unreadable: true });
+        expect(logged).toHaveBeenCalledWith(incident, expect.any(String));
+
+        const list = await client.get(`${BASE}/${exerciseId}/entries`);
+        expect(list.status).toBe(200);
+        expect(
+          list.body.entries.map((candidate: { id: string; unreadable?: boolean }) => [
+            candidate.id,
+            candidate.unreadable,
+          ]),
+        ).toEqual([
+          [entry.id, true],
+          [older.entry.id, undefined],
+        ]);
+
+        logged.mockClear();
+        const complete = await client.post(`${path}/complete`, { distress: 2 });
+        expect(complete.status, complete.text.slice(0, 300)).toBe(409);
+        expect(complete.body.error).toEqual({
+          code: 'entry_unreadable',
+          message: t('api.entry_unreadable'),
+        });
+        expect(logged).toHaveBeenCalledWith(incident, expect.any(String));
+        const still = await client.get(path);
+        expect(still.body.entry).toMatchObject({ status: 'draft', unreadable: true });
+      } finally {
+        logged.mockRestore();
+      }
+
+      // Written again, the entry is readable and can be finished; the other was never touched.
+      const rewritten = await client.post(`${path}/complete`, { values: example, helpful: 8 });
+      expect(rewritten.status, rewritten.text.slice(0, 300)).toBe(200);
+      const restored = await client.get(path);
+      expect(restored.body.entry).toMatchObject({ status: 'completed', values: example });
+      expect(restored.body.entry.unreadable).toBeUndefined();
+      expect(
+        (await client.get(`${BASE}/${exerciseId}/entries/${older.entry.id}`)).body.entry,
+      ).toEqual(older.entry);
     });
 
     it('checks every text for risk: a risky text gives crisis help, and is still saved', async () => {

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { exerciseById } from '../../core/exercises/catalogue';
 import { NEED_PHRASES } from '../../core/plan/need-words';
 import { answersAt, SAFETY } from '../factories/closeness-check.factory';
 import { TestClient } from '../support/http-client';
 import { selectRows, signUpWithConsent } from '../support/personal-data';
+import { flipOneByte } from '../support/tamper';
 import { createTestApp, dbAvailable, type TestApp } from '../support/test-app';
 
 /**
@@ -12,7 +13,8 @@ import { createTestApp, dbAvailable, type TestApp } from '../support/test-app';
  * steps whose reasons name the person's highest sign; a step done once its exercise is
  * completed; a swap for another exercise for the same need; help first and no exposure when
  * the safety answers are urgent; preferences; the plan encrypted at rest; a step started once
- * a draft of its exercise is saved; the week counted on the person's own calendar.
+ * a draft of its exercise is saved; the week counted on the person's own calendar; a new Check
+ * in the same week choosing the steps still to do again; a damaged stored plan made again.
  */
 
 const CHECK = '/api/assessments/closeness-check/responses';
@@ -48,6 +50,21 @@ describe.skipIf(!dbAvailable)('plan', () => {
     });
     expect(response.status, response.text.slice(0, 300)).toBe(201);
     return response.body;
+  };
+
+  const finish = async (client: TestClient, exerciseId: string) => {
+    const created = await client.post(`/api/exercises/${exerciseId}/entries`, { values: {} });
+    expect(created.status, created.text.slice(0, 300)).toBe(201);
+    const done = await client.post(
+      `/api/exercises/${exerciseId}/entries/${created.body.entry.id}/complete`,
+      { distress: 3, helpful: 7 },
+    );
+    expect(done.status, done.text.slice(0, 300)).toBe(200);
+  };
+
+  const userIdOf = async (client: TestClient): Promise<string> => {
+    const me = await client.get('/api/me');
+    return me.body.user?.id ?? me.body.id;
   };
 
   const getPlan = async (client: TestClient, timeZone?: string) => {
@@ -106,6 +123,34 @@ describe.skipIf(!dbAvailable)('plan', () => {
     const swapDone = await client.post(`/api/plan/steps/${step.id}/swap`);
     expect(swapDone.status).toBe(409);
     expect(swapDone.body.error.code).toBe('plan_step_not_swappable');
+  });
+
+  it('chooses the steps still to do again after a new Check in the same week, and keeps the done one done', async () => {
+    const client = await somebody();
+    await takeCheck(client);
+    const before = await getPlan(client);
+    expect(before.steps[0].reason.toLowerCase()).toContain(NEED_PHRASES.sharing);
+    const finished = before.steps[1] as Step;
+    await finish(client, finished.exerciseId);
+    testApp.clock.advance(1);
+    const retake = await client.post(CHECK, {
+      answers: answersAt({ trust: 5, sharing: 2, avoidance: 2, anxiety: 2 }),
+    });
+    expect(retake.status, retake.text.slice(0, 300)).toBe(201);
+
+    const after = await getPlan(client);
+    expect(after.week).toBe(before.week);
+    const kept = after.steps.find((step: Step) => step.id === finished.id);
+    expect(kept).toEqual({ ...finished, status: 'done' });
+    const todo = (after.steps as Step[]).filter((step) => step.status === 'todo');
+    expect(todo.length).toBeGreaterThanOrEqual(2);
+    expect(todo[0]?.reason.toLowerCase()).toContain(NEED_PHRASES.trust);
+    for (const step of todo) {
+      expect(step.reason.toLowerCase(), step.exerciseId).not.toContain(NEED_PHRASES.sharing);
+    }
+    // Read again without a new Check: the rebuilt plan stays as it is.
+    testApp.clock.advance(30);
+    expect(await getPlan(client)).toEqual(after);
   });
 
   it('counts a step finished at 23:30 on a Sunday in New York for that Sunday’s week', async () => {
@@ -191,8 +236,30 @@ describe.skipIf(!dbAvailable)('plan', () => {
     expect(plan.support[0].kind).toBe('get-help-now');
     expect(plan.support.map((action: { kind: string }) => action.kind)).toContain('safety-plan');
     expect(plan.steps.length).toBeGreaterThanOrEqual(3);
+    const paused: string[] = plan.paused.exerciseIds;
+    expect(paused).toEqual(expect.arrayContaining(['closeness-ladder', 'behavioural-experiment']));
+    expect(plan.paused.reason).toEqual(expect.any(String));
+    const seen = new Set<string>();
     for (const step of plan.steps as Step[]) {
-      expect(exerciseById(step.exerciseId).exposure, step.exerciseId).toBe(false);
+      // Swap each step until nothing else fits its need: no exposure ever comes in.
+      let current = step;
+      for (let swaps = 0; swaps < 8; swaps += 1) {
+        seen.add(current.exerciseId);
+        expect(paused, current.exerciseId).not.toContain(current.exerciseId);
+        expect(exerciseById(current.exerciseId).exposure, current.exerciseId).toBe(false);
+        const response = await client.post(`/api/plan/steps/${current.id}/swap`);
+        if (response.status === 409) {
+          expect(response.body.error.code).toBe('plan_no_swap_available');
+          break;
+        }
+        expect(response.status, response.text.slice(0, 300)).toBe(200);
+        current = response.body.step as Step;
+      }
+    }
+    expect(seen.size).toBeGreaterThan(plan.steps.length);
+    const final = await getPlan(client);
+    for (const step of final.steps as Step[]) {
+      expect(paused, step.exerciseId).not.toContain(step.exerciseId);
     }
   });
 
@@ -246,6 +313,45 @@ describe.skipIf(!dbAvailable)('plan', () => {
     expect(JSON.stringify(weeks)).not.toContain(plan.steps[0].exerciseId);
     const preferences = await selectRows(testApp.database, 'plan_preferences', 'user_id', userId);
     expect(JSON.stringify(preferences)).not.toContain('past-relationships');
+  });
+
+  it('makes a damaged stored plan (one flipped byte) again instead of failing, and logs the incident', async () => {
+    const client = await somebody();
+    await takeCheck(client);
+    const plan = await getPlan(client);
+    const userId = await userIdOf(client);
+    const [row] = (await selectRows(testApp.database, 'plan_weeks', 'user_id', userId)) as {
+      plan_ciphertext: string;
+    }[];
+    const damaged = flipOneByte((row as { plan_ciphertext: string }).plan_ciphertext);
+    await testApp.database.db
+      .updateTable('plan_weeks')
+      .set({ plan_ciphertext: damaged })
+      .where('user_id', '=', userId)
+      .where('week', '=', plan.week)
+      .execute();
+
+    const logged = vi.spyOn(testApp.app.log, 'error');
+    try {
+      const rebuilt = await getPlan(client);
+      expect(rebuilt).toEqual(plan);
+      expect(logged).toHaveBeenCalledWith(
+        expect.objectContaining({ err: expect.objectContaining({ code: 'ciphertext_invalid' }) }),
+        expect.any(String),
+      );
+      // Stored again, readable: the next read and a swap work, and log nothing.
+      logged.mockClear();
+      const [stored] = (await selectRows(testApp.database, 'plan_weeks', 'user_id', userId)) as {
+        plan_ciphertext: string;
+      }[];
+      expect(stored?.plan_ciphertext).not.toBe(damaged);
+      expect(await getPlan(client)).toEqual(plan);
+      const swap = await client.post(`/api/plan/steps/${plan.steps[0].id}/swap`);
+      expect(swap.status, swap.text.slice(0, 300)).toBe(200);
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
   });
 
   it('never answers random bodies or step ids with a 5xx', async () => {

@@ -4,6 +4,7 @@ import {
   type EntryValues,
 } from '../../../core/exercise-entries/entry-values';
 import { DomainError } from '../../../core/errors/domain-error';
+import { t } from '../../../core/i18n/translate';
 import {
   exerciseById,
   exerciseSummaries,
@@ -78,6 +79,8 @@ export class ExerciseService {
     private readonly vault: TextVault,
     private readonly policy: AccessPolicy,
     private readonly clock: Clock,
+    /** Told about stored values that failed their integrity check: an incident, not a bug. */
+    private readonly reportError: (error: unknown) => void = () => undefined,
   ) {}
 
   summaries(): ExerciseSummary[] {
@@ -133,12 +136,16 @@ export class ExerciseService {
     };
     await this.entries.updateValues(updated);
     return {
-      entry: view(updated, values, await this.openFeeling(updated)),
+      entry: view(updated, values, await this.openFeelingOrNull(updated)),
       safety: safetyOf(exercise, values, region),
     };
   }
 
-  /** Marks the entry completed, optionally with its last values and how it felt. */
+  /**
+   * Marks the entry completed, optionally with its last values and how it felt. An entry whose
+   * stored values are damaged is not completed as saved (`entry_unreadable`, 409): nothing that
+   * cannot be read is passed off as finished work. Completing it with new values replaces them.
+   */
   async complete(
     actor: Actor,
     exerciseId: string,
@@ -150,7 +157,7 @@ export class ExerciseService {
     const stored = await this.load(actor, 'update', exercise, id);
     const values =
       input.values === undefined
-        ? await this.openValues(stored)
+        ? await this.openValuesToComplete(stored)
         : validateEntryValues(exercise, input.values);
     const feeling: EntryFeeling | null =
       input.distress === undefined && input.helpful === undefined
@@ -175,9 +182,14 @@ export class ExerciseService {
     return { entry: view(updated, values, feeling), safety: safetyOf(exercise, values, region) };
   }
 
+  /**
+   * One entry. A damaged entry is answered as the list shows it, marked unreadable with no
+   * values, and reported as an integrity incident: the person can still see that it exists
+   * (and delete it), and no damaged data is ever shown.
+   */
   async get(actor: Actor, exerciseId: string, id: string): Promise<ExerciseEntry> {
     const exercise = exerciseById(exerciseId);
-    return this.open(await this.load(actor, 'read', exercise, id));
+    return this.openForList(await this.load(actor, 'read', exercise, id));
   }
 
   /** The owner's entries of one exercise, newest first, drafts and completed. */
@@ -216,7 +228,8 @@ export class ExerciseService {
         feeling = await this.openFeeling(entry);
       } catch (error) {
         // A damaged feeling only loses the pace one data point; the step still counts.
-        if (!(error instanceof DomainError) || !UNREADABLE_CODES.has(error.code)) throw error;
+        if (!isUnreadable(error)) throw error;
+        this.reportError(error);
       }
       finished.push({ exerciseId: entry.exerciseId, completedAt: entry.completedAt, feeling });
     }
@@ -258,6 +271,27 @@ export class ExerciseService {
     ) as EntryValues;
   }
 
+  private async openValuesToComplete(stored: StoredExerciseEntry): Promise<EntryValues> {
+    try {
+      return await this.openValues(stored);
+    } catch (error) {
+      if (!isUnreadable(error)) throw error;
+      this.reportError(error);
+      throw new DomainError('entry_unreadable', t('api.entry_unreadable'));
+    }
+  }
+
+  /** The feeling, or none when it is damaged (reported): autosave must not fail on it. */
+  private async openFeelingOrNull(stored: StoredExerciseEntry): Promise<EntryFeeling | null> {
+    try {
+      return await this.openFeeling(stored);
+    } catch (error) {
+      if (!isUnreadable(error)) throw error;
+      this.reportError(error);
+      return null;
+    }
+  }
+
   private async openFeeling(stored: StoredExerciseEntry): Promise<EntryFeeling | null> {
     if (stored.feelingCiphertext === null) return null;
     return JSON.parse(
@@ -274,7 +308,8 @@ export class ExerciseService {
     try {
       return await this.open(stored);
     } catch (error) {
-      if (!(error instanceof DomainError) || !UNREADABLE_CODES.has(error.code)) throw error;
+      if (!isUnreadable(error)) throw error;
+      this.reportError(error);
       return { ...view(stored, {}, null), unreadable: true };
     }
   }
@@ -282,6 +317,10 @@ export class ExerciseService {
 
 /** Integrity failures of stored values, as opposed to bugs. */
 const UNREADABLE_CODES: ReadonlySet<string> = new Set(['ciphertext_invalid', 'person_key_invalid']);
+
+function isUnreadable(error: unknown): error is DomainError {
+  return error instanceof DomainError && UNREADABLE_CODES.has(error.code);
+}
 
 function view(
   stored: StoredExerciseEntry,

@@ -95,6 +95,8 @@ export class PlanService {
     private readonly vault: TextVault,
     private readonly policy: AccessPolicy,
     private readonly clock: Clock,
+    /** Told about a stored plan that failed its integrity check: an incident, not a bug. */
+    private readonly reportError: (error: unknown) => void = () => undefined,
   ) {}
 
   async get(actor: Actor, timeZone: string = DEFAULT_TIME_ZONE): Promise<PlanView> {
@@ -246,9 +248,11 @@ export class PlanService {
         await this.vault.open(weekLocation(ownerId, week), stored.planCiphertext),
       ) as StoredPlan;
     } catch (error) {
-      // A damaged stored plan is made again: the person loses only this week's swaps.
-      if (error instanceof DomainError && UNREADABLE_CODES.has(error.code)) return null;
-      throw error;
+      // A damaged stored plan is made again: the person loses only this week's swaps. The
+      // failure is still reported as an integrity incident.
+      if (!(error instanceof DomainError) || !UNREADABLE_CODES.has(error.code)) throw error;
+      this.reportError(error);
+      return null;
     }
   }
 

@@ -175,7 +175,7 @@ export const completeEntrySchema = {
     },
     { additionalProperties: false, description: 'Optional: an empty request finishes as saved.' },
   ),
-  response: { 200: Saved, ...errorResponses(400, 401, 403, 404) },
+  response: { 200: Saved, ...errorResponses(400, 401, 403, 404, 409) },
 };
 
 export const listEntriesSchema = {

@@ -12,7 +12,6 @@ import { BreathingGuide } from '../features/exercises/BreathingGuide';
 import {
   completedEntries,
   exerciseStart,
-  hasValue,
   ladderPoints,
   newestDraft,
   resumeStep,
@@ -23,6 +22,8 @@ import {
 } from '../features/exercises/exercise-progress';
 import { findExercise, modalityLabel, targetNames } from '../features/exercises/exercise-words';
 import { ExerciseFieldInput } from '../features/exercises/ExerciseField';
+import { keptAnswer, type KeptAnswer } from '../features/exercises/kept-in-view';
+import { TableScroll } from '../features/layout/TableScroll';
 import {
   completeExerciseEntry,
   createExerciseEntry,
@@ -475,17 +476,13 @@ function KeptInView({
   stage: number;
   values: ExerciseValues;
 }) {
-  const items = exercise.keepInView
-    .map((ref) => {
-      const at = exercise.steps.findIndex((step) => step.id === ref.step);
-      const field = exercise.steps[at]?.fields.find((candidate) => candidate.id === ref.field);
-      const value = valueOf(values, ref.step, ref.field);
-      return { ref, at, field, value };
-    })
-    .filter(
-      (item) => item.at >= 0 && item.at < stage && item.field && typeof item.value === 'string',
-    )
-    .filter((item) => hasValue(item.value));
+  const items = exercise.keepInView.flatMap((ref) => {
+    const at = exercise.steps.findIndex((step) => step.id === ref.step);
+    const field = exercise.steps[at]?.fields.find((candidate) => candidate.id === ref.field);
+    if (!field || at < 0 || at >= stage) return [];
+    const answer = keptAnswer(field, valueOf(values, ref.step, ref.field));
+    return answer ? [{ ref, field, answer }] : [];
+  });
   if (items.length === 0) return null;
   return (
     <aside className="kept-in-view" aria-labelledby="kept-in-view-title">
@@ -498,13 +495,63 @@ function KeptInView({
             key={`${item.ref.step}.${item.ref.field}`}
             data-field={`${item.ref.step}.${item.ref.field}`}
           >
-            <dt>{item.field?.label}</dt>
-            <dd>{String(item.value)}</dd>
+            <dt>{item.field.label}</dt>
+            <dd>
+              <KeptAnswerView answer={item.answer} label={item.field.label} />
+            </dd>
           </div>
         ))}
       </dl>
     </aside>
   );
+}
+
+function KeptAnswerView({ answer, label }: { answer: KeptAnswer; label: string }) {
+  switch (answer.kind) {
+    case 'text':
+      return <>{answer.text}</>;
+    case 'rating':
+      return (
+        <>
+          <span className="kept-in-view__rating">
+            {t('exercise.view.outOf', { value: String(answer.value), max: answer.max })}
+          </span>{' '}
+          <span className="hint">
+            {t('exercise.rating.ends', {
+              low: answer.lowLabel,
+              max: answer.max,
+              high: answer.highLabel,
+            })}
+          </span>
+        </>
+      );
+    case 'rows':
+      return (
+        <TableScroll label={label}>
+          <table className="kept-in-view__table">
+            <caption className="visually-hidden">{label}</caption>
+            <thead>
+              <tr>
+                {answer.columns.map((column) => (
+                  <th key={column} scope="col">
+                    {column}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {answer.rows.map((row, index) => (
+                <tr key={index}>
+                  {row.map((cell, column) => (
+                    <td key={column}>{cell}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      );
+  }
 }
 
 /**

@@ -507,6 +507,14 @@ export const enGB = {
     'We did not spot any in your words. You can still tick any that fit.',
   'exercise.traps.suggested': 'Might fit',
   'exercise.traps.because': 'Suggested because of these words:',
+  'exercise.traps.unsafe.status':
+    'What you wrote may not be a thinking trap at all. It sounds like you may not be safe.',
+  'exercise.traps.unsafe.safeguarding':
+    'Being frightened of someone, or blaming yourself for what they did, is not a mistake in your thinking. If someone is hurting, frightening or controlling you, it is never your fault, and you deserve to be safe. These services know how to help, and you can talk in confidence.',
+  'exercise.traps.unsafe.crisis':
+    'It sounds like you are going through something very painful. Please talk to someone now: these services are there for you, day and night.',
+  'exercise.traps.unsafe.keepWriting': 'You can keep writing, and save this whenever you like.',
+  'exercise.traps.unsafe.showTraps': 'Look at the thinking traps anyway',
   'exercise.blame.found':
     'Some words can sound like blame to the other person: {words}. They may stop listening.',
   'exercise.blame.youDecide':

@@ -2,14 +2,7 @@ import type { CheckAnswers, CheckDefinition, SafetyAnswer } from '../../api/type
 import { resolveRegion } from '../../../../core/safety/help-lines';
 import type { RiskReason } from '../../../../core/safety/risk';
 import { safetyResponse } from '../../../../core/safety/safety-response';
-
-/** The cookie the help page sets when a person picks their country (server/src/http/region.ts). */
-const REGION_COOKIE = 'closer_region';
-
-function chosenRegion(): string | null {
-  const match = document.cookie.match(new RegExp(`(?:^|;\\s*)${REGION_COOKIE}=([^;]*)`));
-  return match?.[1] ? decodeURIComponent(match[1]) : null;
-}
+import { personRegion } from '../safety/person-region';
 
 /**
  * The help that the safety answers given so far call for, worked out here in the browser so
@@ -21,7 +14,7 @@ function chosenRegion(): string | null {
 export function safetyFromAnswers(
   definition: CheckDefinition,
   answers: CheckAnswers,
-  region: string = resolveRegion(chosenRegion(), navigator.languages),
+  region: string = personRegion(),
 ): SafetyAnswer {
   const reasons: RiskReason[] = [];
   for (const question of definition.safetyQuestions) {

@@ -87,11 +87,7 @@ export function SafetyAlert({
       {safety.resources.length > 0 ? (
         <>
           <h3 className="safety-alert__lines-title">{t('safety.lines')}</h3>
-          <ul className="help-lines">
-            {safety.resources.map((line) => (
-              <HelpLineItem key={line.id} line={line} />
-            ))}
-          </ul>
+          <HelpLineList lines={safety.resources} />
         </>
       ) : null}
       <p className="actions">
@@ -111,6 +107,17 @@ export function SafetyAlert({
         </button>
       </p>
     </div>
+  );
+}
+
+/** Help lines, each with what it is for and a link to call or text it. */
+export function HelpLineList({ lines }: { lines: readonly HelpLine[] }) {
+  return (
+    <ul className="help-lines">
+      {lines.map((line) => (
+        <HelpLineItem key={line.id} line={line} />
+      ))}
+    </ul>
   );
 }
 

@@ -553,6 +553,22 @@ export const enGB = {
   'exercise.ladder.showTable': 'Show as a table',
   'exercise.ladder.table': 'Expected and real difficulty, as a table',
   'exercise.ladder.showChart': 'Show as a chart',
+  'exercise.ladder.progressTitle': 'Your ladder so far',
+  'exercise.ladder.carried':
+    'Your steps from last time are filled in below. Change, add or remove any of them.',
+  'exercise.ladder.managedCount': '{managed} of {count} steps managed so far.',
+  'exercise.ladder.managed': 'managed',
+  'exercise.ladder.nextUp': 'Next up: {step}',
+  'exercise.ladder.chooseNext': 'Choose this step',
+  'exercise.ladder.allManaged':
+    'You have managed every step on your ladder. Well done. You could repeat one, or add a new step.',
+  'exercise.ladder.guidanceTitle': 'Small steps help',
+  'exercise.ladder.tooFew':
+    'Steps so far: {count}. Ladders of 8 to 15 small steps tend to work best. You can add more at any time.',
+  'exercise.ladder.tooMany':
+    'Steps so far: {count}. 8 to 15 is usually plenty. You could keep some for later.',
+  'exercise.ladder.jump':
+    'From “{from}” to “{to}” is a jump of {gap} points. A step in between could make it easier.',
   'exercise.gaps.title': 'Your gaps, biggest first',
   'exercise.gaps.summary':
     'The biggest gap is {area}. It matters {importance} out of 10, and you live it {living} out of 10 now.',

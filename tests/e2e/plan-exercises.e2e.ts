@@ -16,8 +16,9 @@ import {
  * and opens their plan, whose reasons follow the profile's
  * highest sign; completes a thought record by keyboard, closing the tab half-way and
  * carrying on in a new one, with the original thought in view and a thinking trap chosen
- * from the suggestions; climbs one step of the closeness ladder and sees the chart; does a
- * paced-breathing session with reduced motion. axe-core runs on every page, light and dark.
+ * from the suggestions; climbs one step of a short closeness ladder (gently told 8 to 15
+ * steps work best) and sees the chart, then finds the next go starts from the same rungs with
+ * the managed one marked and the next one suggested; does a paced-breathing session with reduced motion. axe-core runs on every page, light and dark.
  */
 
 const DEFINITION = CURRENT_CLOSENESS_CHECK;
@@ -309,6 +310,11 @@ describe.skipIf(!chromiumPath)('the plan and the exercises', () => {
       if (index > 0) await page.getByRole('button', { name: 'Add a row' }).click();
       await page.locator('.rows-field__row').nth(index).getByLabel('The step').fill(rung);
     }
+    // A short ladder is fine, but the page says gently that 8 to 15 small steps work best.
+    const guidance = page.locator('.ladder-guidance');
+    expect(await guidance.innerText()).toContain('Small steps help');
+    expect(await guidance.innerText()).toContain('Steps so far: 3.');
+    await expectAccessible(page, 'closeness ladder: gentle guidance');
     await page.locator(NEXT).click();
     await expectStep(page, 'Before you try a step');
     await page.getByLabel('Which step will you try?').selectOption('Tell Sam about my day');
@@ -335,6 +341,38 @@ describe.skipIf(!chromiumPath)('the plan and the exercises', () => {
     expect(row).toContain('Tell Sam about my day');
     expect(row).toMatch(/60\s+30/);
     await expectAccessible(page, 'closeness ladder: table');
+
+    // The next go carries the same ladder on: the rungs are filled in, the one managed is
+    // marked, and the lowest one not yet managed is suggested.
+    await page.goto(`${origin}/exercises/closeness-ladder`, { waitUntil: 'networkidle' });
+    await page.getByRole('button', { name: 'Start' }).click();
+    await expectStep(page, 'Where the ladder leads');
+    await page.locator(NEXT).click();
+    await expectStep(page, 'Build your ladder');
+    const steps = page.locator('.rows-field__row').getByLabel('The step');
+    await expect.poll(() => steps.count()).toBe(3);
+    for (const [index, rung] of rungs.entries()) {
+      expect(await steps.nth(index).inputValue()).toBe(rung);
+    }
+    const progress = page.locator('.ladder-progress');
+    const soFar = await progress.innerText();
+    expect(soFar).toContain('Your steps from last time are filled in');
+    expect(soFar).toContain('1 of 3 steps managed so far.');
+    expect(await page.locator('.ladder-progress__managed').innerText()).toMatch(
+      /^Tell Sam about my day\s+✓ managed$/,
+    );
+    expect(soFar).toContain('Next up: Say good morning to Sam');
+    await expectAccessible(page, 'closeness ladder: carried over');
+    await page.locator(NEXT).click();
+    await expectStep(page, 'Before you try a step');
+    expect(await page.locator('.ladder-progress').innerText()).toContain(
+      'Next up: Say good morning to Sam',
+    );
+    await page.getByRole('button', { name: 'Choose this step' }).click();
+    expect(await page.getByLabel('Which step will you try?').inputValue()).toBe(
+      'Say good morning to Sam',
+    );
+    await expectAccessible(page, 'closeness ladder: next up');
 
     expect(requests.filter((url) => !url.startsWith(origin))).toEqual([]);
     expect(consoleErrors).toEqual([]);

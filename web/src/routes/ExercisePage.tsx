@@ -38,6 +38,8 @@ import {
 } from '../features/exercises/exercises-api';
 import { ExerciseValuesView } from '../features/exercises/ExerciseValuesView';
 import { LadderChart } from '../features/exercises/LadderChart';
+import { LadderProgress } from '../features/exercises/LadderProgress';
+import { LADDER_EXERCISE, carriedRungs } from '../features/exercises/ladder-progress';
 import { RelationshipPatterns } from '../features/exercises/RelationshipPatterns';
 import { ValuesGapTable } from '../features/exercises/ValuesGapTable';
 import {
@@ -307,6 +309,17 @@ function ExerciseView(props: {
 
   const started = Object.keys(values).length > 0;
   const step = stage !== null && stage < exercise.steps.length ? exercise.steps[stage] : null;
+
+  // A new go of the closeness ladder starts from the rungs of the latest finished go, word for
+  // word, so the ladder is climbed over the weeks rather than written again each time. Only
+  // when this go has never had rungs: rungs the person cleared stay cleared.
+  const ladderStep = exercise.id === LADDER_EXERCISE && step?.id === 'ladder';
+  useEffect(() => {
+    if (!ladderStep || valueOf(valuesRef.current, 'ladder', 'rungs') !== undefined) return;
+    const carried = carriedRungs(props.entries);
+    if (carried) change('ladder', 'rungs', carried);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- change only touches refs and state
+  }, [ladderStep, props.entries]);
   const completedState = location.state as {
     justCompleted?: boolean;
     safety?: SafetyAnswer;
@@ -579,6 +592,16 @@ function stepExtra(
   }
   if (exercise.id === 'relationship-pattern' && step.id === 'pattern') {
     return <RelationshipPatterns entries={entries} headingLevel={3} />;
+  }
+  if (exercise.id === LADDER_EXERCISE && (step.id === 'ladder' || step.id === 'before')) {
+    return (
+      <LadderProgress
+        rungs={valueOf(values, 'ladder', 'rungs')}
+        entries={entries}
+        building={step.id === 'ladder'}
+        onChoose={step.id === 'before' ? (rung) => onChange('before', 'rung', rung) : undefined}
+      />
+    );
   }
   return null;
 }

@@ -52,6 +52,11 @@ import { ResearchPoolRepository } from './repositories/research-pool.repository'
 import { AccountService } from './services/account.service';
 import { CheckinService } from './services/checkin.service';
 import { ClosenessCheckService } from './services/closeness-check.service';
+import {
+  inlineRiskChecker,
+  workerRiskChecker,
+  type RiskChecker,
+} from './services/safety/risk-checker';
 import { KeyService } from './services/crypto/key.service';
 import { moveLegacyPersonKeys } from './services/crypto/legacy-key-move';
 import { loadMasterKeyRing, type MasterKeyRing } from './services/crypto/master-key';
@@ -79,6 +84,8 @@ export interface Services {
   consent: ConsentService;
   learn: LearnLibrary;
   clock: Clock;
+  /** Where free text's risk check runs (worker threads or this thread). */
+  risk: RiskChecker;
   keys: KeyService;
   journal: JournalService;
   checkins: CheckinService;
@@ -111,6 +118,8 @@ export type App = FastifyInstance<
 export interface BuildOptions {
   config: Config;
   database: DatabaseHandle;
+  /** Where the risk check runs; by default as `config.riskWorkers` says. */
+  riskChecker?: RiskChecker;
   clock?: Clock;
   hasher?: PasswordHasher;
   learn?: LearnLibrary;
@@ -178,13 +187,19 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   );
   const audit = new AuditService(new AuditRepository(database.db), clock);
   const policy = new AccessPolicy(new GrantRepository(database.db), accessLog, clock);
-  const journal = new JournalService(new JournalRepository(database), vault, policy, clock);
-  const checkins = new CheckinService(new CheckinRepository(database), vault, policy, clock);
+  // The risk check of free text: in worker threads where configured (RISK_WORKERS).
+  const risk =
+    options.riskChecker ??
+    (config.riskWorkers > 0 ? workerRiskChecker(config.riskWorkers) : inlineRiskChecker);
+  if (!options.riskChecker) app.addHook('onClose', () => risk.close());
+  const journal = new JournalService(new JournalRepository(database), vault, policy, clock, risk);
+  const checkins = new CheckinService(new CheckinRepository(database), vault, policy, clock, risk);
   const safetyPlans = new SafetyPlanService(
     new SafetyPlanRepository(database.db),
     vault,
     policy,
     clock,
+    risk,
   );
   const consents = new ConsentRepository(database);
   const consent = new ConsentService(consents, clock);
@@ -211,6 +226,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     policy,
     clock,
     (error) => app.log.error({ err: error }, 'exercise entries: damaged values'),
+    risk,
   );
   const plan = new PlanService(
     new PlanRepository(database.db),
@@ -229,6 +245,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     consent,
     learn: options.learn ?? LearnLibrary.fromDirectory(config.contentDir),
     clock,
+    risk,
     keys,
     journal,
     checkins,

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 
 export interface Config {
@@ -29,6 +30,11 @@ export interface Config {
     maxFailuresPerClient: number;
   };
   logLevel: string;
+  /**
+   * Worker threads for the risk check (RISK_WORKERS, 0–8). By default one when the machine has
+   * more than one core, none under the tests (NODE_ENV=test), where many apps are built.
+   */
+  riskWorkers: number;
 }
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -66,6 +72,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ),
     },
     logLevel: env.LOG_LEVEL || 'info',
+    riskWorkers: integer(
+      env.RISK_WORKERS,
+      env.NODE_ENV === 'test' || os.availableParallelism() < 2 ? 0 : 1,
+      'RISK_WORKERS',
+      0,
+      8,
+    ),
   };
 }
 

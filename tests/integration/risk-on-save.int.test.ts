@@ -116,3 +116,43 @@ describe.skipIf(!dbAvailable)('risk detection on save', () => {
     expect(plan.body.safety.level).toBe('crisis');
   });
 });
+
+describe.skipIf(!dbAvailable)('risk detection on save, in a worker thread (RISK_WORKERS=1)', () => {
+  let testApp: TestApp;
+  let browser: TestClient;
+
+  beforeAll(async () => {
+    testApp = await createTestApp({ env: { RISK_WORKERS: '1' } });
+    browser = new TestClient(testApp.app);
+    await signUpWithConsent(browser);
+  });
+  afterAll(() => testApp.close());
+
+  it('gives the same help as on the main thread, for entries saved at once', async () => {
+    const risk = testApp.app.services.risk as {
+      stats?: () => { ready: number; checkedInWorkers: number };
+    };
+    expect(risk.stats).toBeDefined();
+    const deadline = Date.now() + 20_000;
+    while ((risk.stats?.().ready ?? 0) === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    const padding = 'A long day at work, then the bus home and tea with my sister. '.repeat(4);
+    const texts = [
+      { text: `${padding}${CRISIS}`, level: 'crisis' },
+      { text: `${padding}${SAFEGUARDING}`, level: 'safeguarding' },
+      { text: `${padding}${IDIOM}`, level: 'none' },
+    ];
+    const saves = await Promise.all(
+      [...texts, ...texts].map(({ text }) => browser.post('/api/journal', { text })),
+    );
+    saves.forEach((save, index) => {
+      expect(save.status, save.text).toBe(201);
+      expect(save.body.safety.level).toBe(texts[index % texts.length]?.level);
+    });
+    expect(saves[0]?.body.safety.resources[0].id).toBe(
+      (await browser.post('/api/journal', { text: CRISIS })).body.safety.resources[0].id,
+    );
+    expect(risk.stats?.().checkedInWorkers).toBeGreaterThanOrEqual(6);
+  }, 30_000);
+});

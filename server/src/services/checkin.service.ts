@@ -2,12 +2,12 @@ import type { Checkin } from '../../../core/checkins/checkin';
 import { DEFAULT_TIME_ZONE, isSameLocalDay, localDate } from '../../../core/checkins/local-date';
 import { DomainError } from '../../../core/errors/domain-error';
 import type { RegionCode } from '../../../core/safety/help-lines';
-import { assessRisk } from '../../../core/safety/risk';
 import { safetyResponse, type SafetyResponse } from '../../../core/safety/safety-response';
 import type { AccessPolicy, Actor } from '../policies/access.policy';
 import type { CheckinRepository, StoredCheckin } from '../repositories/checkin.repository';
 import { newId } from './auth/tokens';
 import type { Clock } from './clock';
+import { inlineRiskChecker, type RiskChecker } from './safety/risk-checker';
 import type { FieldLocation, TextVault } from './privacy/text-vault';
 
 export type { Checkin };
@@ -26,6 +26,7 @@ export class CheckinService {
     private readonly vault: TextVault,
     private readonly policy: AccessPolicy,
     private readonly clock: Clock,
+    private readonly risk: RiskChecker = inlineRiskChecker,
   ) {}
 
   async create(
@@ -37,7 +38,7 @@ export class CheckinService {
     const id = newId();
     const timeZone = input.timeZone ?? DEFAULT_TIME_ZONE;
     const note = emptyToNull(input.note);
-    const safety = safetyResponse(assessRisk(note ?? ''), region);
+    const safety = safetyResponse(await this.risk.assess(note ?? ''), region);
     const stored: StoredCheckin = {
       id,
       ownerId: actor.userId,
@@ -74,7 +75,7 @@ export class CheckinService {
       );
     }
     const note = input.note === undefined ? await this.openNote(stored) : emptyToNull(input.note);
-    const safety = safetyResponse(assessRisk(note ?? ''), region);
+    const safety = safetyResponse(await this.risk.assess(note ?? ''), region);
     const updated: StoredCheckin = {
       ...stored,
       mood: input.mood,

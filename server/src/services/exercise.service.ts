@@ -12,7 +12,6 @@ import {
   type ExerciseSummary,
 } from '../../../core/exercises/catalogue';
 import type { RegionCode } from '../../../core/safety/help-lines';
-import { assessRisk } from '../../../core/safety/risk';
 import { safetyResponse, type SafetyResponse } from '../../../core/safety/safety-response';
 import { notFound, type AccessPolicy, type Actor } from '../policies/access.policy';
 import type {
@@ -22,6 +21,7 @@ import type {
 } from '../repositories/exercise-entry.repository';
 import { newId } from './auth/tokens';
 import type { Clock } from './clock';
+import { inlineRiskChecker, type RiskChecker } from './safety/risk-checker';
 import type { FieldLocation, TextVault } from './privacy/text-vault';
 
 /** How a finished exercise felt, 0–10 each; either may be left out. */
@@ -81,7 +81,17 @@ export class ExerciseService {
     private readonly clock: Clock,
     /** Told about stored values that failed their integrity check: an incident, not a bug. */
     private readonly reportError: (error: unknown) => void = () => undefined,
+    private readonly risk: RiskChecker = inlineRiskChecker,
   ) {}
+
+  /** The risk check of everything the person wrote, joined: it never blocks the save. */
+  private async safetyOf(
+    exercise: Exercise,
+    values: EntryValues,
+    region: RegionCode,
+  ): Promise<SafetyResponse> {
+    return safetyResponse(await this.risk.assess(entryTexts(exercise, values).join('\n')), region);
+  }
 
   summaries(): ExerciseSummary[] {
     return exerciseSummaries();
@@ -115,7 +125,10 @@ export class ExerciseService {
       completedAt: null,
     };
     await this.entries.insert(stored);
-    return { entry: view(stored, values, null), safety: safetyOf(exercise, values, region) };
+    return {
+      entry: view(stored, values, null),
+      safety: await this.safetyOf(exercise, values, region),
+    };
   }
 
   /** Replaces the saved values: the autosave, called as the person types. */
@@ -137,7 +150,7 @@ export class ExerciseService {
     await this.entries.updateValues(updated);
     return {
       entry: view(updated, values, await this.openFeelingOrNull(updated)),
-      safety: safetyOf(exercise, values, region),
+      safety: await this.safetyOf(exercise, values, region),
     };
   }
 
@@ -179,7 +192,10 @@ export class ExerciseService {
       completedAt: stored.completedAt ?? now,
     };
     await this.entries.complete(updated);
-    return { entry: view(updated, values, feeling), safety: safetyOf(exercise, values, region) };
+    return {
+      entry: view(updated, values, feeling),
+      safety: await this.safetyOf(exercise, values, region),
+    };
   }
 
   /**
@@ -337,11 +353,6 @@ function view(
     updatedAt: stored.updatedAt,
     completedAt: stored.completedAt,
   };
-}
-
-/** The risk check of everything the person wrote, joined: it never blocks the save. */
-function safetyOf(exercise: Exercise, values: EntryValues, region: RegionCode): SafetyResponse {
-  return safetyResponse(assessRisk(entryTexts(exercise, values).join('\n')), region);
 }
 
 function valuesLocation(ownerId: string, recordId: string): FieldLocation {

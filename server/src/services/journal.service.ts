@@ -1,12 +1,12 @@
 import { DomainError } from '../../../core/errors/domain-error';
 import type { JournalEntry, JournalPage } from '../../../core/journal/journal-entry';
-import { assessRisk } from '../../../core/safety/risk';
 import { safetyResponse, type SafetyResponse } from '../../../core/safety/safety-response';
 import type { RegionCode } from '../../../core/safety/help-lines';
 import type { AccessPolicy, Actor } from '../policies/access.policy';
 import type { JournalRepository, StoredJournalEntry } from '../repositories/journal.repository';
 import { newId } from './auth/tokens';
 import type { Clock } from './clock';
+import { inlineRiskChecker, type RiskChecker } from './safety/risk-checker';
 import type { FieldLocation, TextVault } from './privacy/text-vault';
 
 export type { JournalEntry, JournalPage };
@@ -32,6 +32,7 @@ export class JournalService {
     private readonly vault: TextVault,
     private readonly policy: AccessPolicy,
     private readonly clock: Clock,
+    private readonly risk: RiskChecker = inlineRiskChecker,
   ) {}
 
   async create(actor: Actor, input: JournalInput, region: RegionCode): Promise<SavedEntry> {
@@ -51,7 +52,7 @@ export class JournalService {
       createdAt: now,
       updatedAt: now,
     };
-    const safety = safetyResponse(assessRisk(input.text), region);
+    const safety = safetyResponse(await this.risk.assess(input.text), region);
     stored.riskLevel = safety.level;
     await this.entries.insert(stored);
     return {
@@ -113,7 +114,7 @@ export class JournalService {
       this.entries.findById(id),
     );
     const tags = input.tags === undefined ? await this.openTags(stored) : tidyTags(input.tags);
-    const safety = safetyResponse(assessRisk(input.text), region);
+    const safety = safetyResponse(await this.risk.assess(input.text), region);
     const updated: StoredJournalEntry = {
       ...stored,
       textCiphertext: await this.vault.seal(location(stored.ownerId, id, 'text'), input.text),

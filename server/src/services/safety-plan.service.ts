@@ -1,5 +1,4 @@
 import type { RegionCode } from '../../../core/safety/help-lines';
-import { assessRisk } from '../../../core/safety/risk';
 import { safetyResponse, type SafetyResponse } from '../../../core/safety/safety-response';
 import {
   emptySafetyPlan,
@@ -10,6 +9,7 @@ import {
 import type { AccessPolicy, Actor } from '../policies/access.policy';
 import type { SafetyPlanRepository } from '../repositories/safety-plan.repository';
 import type { Clock } from './clock';
+import { inlineRiskChecker, type RiskChecker } from './safety/risk-checker';
 import type { FieldLocation, TextVault } from './privacy/text-vault';
 
 export interface SafetyPlan {
@@ -23,6 +23,7 @@ export class SafetyPlanService {
     private readonly vault: TextVault,
     private readonly policy: AccessPolicy,
     private readonly clock: Clock,
+    private readonly risk: RiskChecker = inlineRiskChecker,
   ) {}
 
   /** The plan, or an empty one with the six sections when none has been saved. */
@@ -51,7 +52,7 @@ export class SafetyPlanService {
     });
     return {
       plan: { sections: tidy, updatedAt },
-      safety: safetyResponse(assessRisk(safetyPlanText(tidy)), region),
+      safety: safetyResponse(await this.risk.assess(safetyPlanText(tidy)), region),
     };
   }
 }

@@ -847,7 +847,7 @@ export const enGB = {
   'api.research_notice_outdated':
     'The research notice has changed. Please read the new version before you decide.',
   'api.invalid_exercise_values':
-    'One of your answers was not one we could save, so nothing was changed. Please check the highlighted answer and try again.',
+    'One of your answers was not one we could save, so nothing was changed in your account. What you wrote is still here. Please check your answers and try again.',
   'api.exercise_not_found': 'We could not find that exercise. Please go back to the library.',
   'api.invalid_plan_input': 'Some of your plan settings were not right. Please check them.',
   'api.invalid_week': 'We could not work out which week this is. Please reload the page.',

@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { POSTGRES, SQLITE, postgresTypes, type Dialect } from './dialect';
+import { syncFolder } from './sync-folder';
 
 /**
  * The key store: the wrapped per-person data keys, in a database of their own, apart from
@@ -282,16 +283,6 @@ function prepareKeyStoreFile(file: string): void {
         `The key store ${candidate} may be read or changed by other accounts (mode ${(stats.mode & 0o777).toString(8).padStart(4, '0')}). Run \`chmod 600 ${candidate}\` and start again.`,
       );
     }
-  }
-}
-
-function syncFolder(folder: string): void {
-  if (process.platform === 'win32') return; // Folders cannot be opened for fsync there.
-  const descriptor = fs.openSync(folder, 'r');
-  try {
-    fs.fsyncSync(descriptor);
-  } finally {
-    fs.closeSync(descriptor);
   }
 }
 

@@ -25,6 +25,7 @@ import {
 import { safetyFromAnswers } from '../features/closeness-check/check-safety';
 import { joinNames, unscoredParts } from '../features/closeness-check/check-words';
 import { DraftSync, type SyncStatus } from '../features/closeness-check/draft-sync';
+import { useSendOnLeave } from '../features/closeness-check/use-send-on-leave';
 import { SafetyQuestionField, ScaleQuestion } from '../features/closeness-check/QuestionFields';
 import { useConsent } from '../features/consent/consent';
 import { readDraft, removeDraft, saveDraft } from '../features/drafts/drafts';
@@ -176,23 +177,7 @@ function CheckRunner(props: {
     if (start.needsSending) sync.change(start.answers);
   }, [start, sync]);
 
-  useEffect(() => {
-    const leave = () => sync.sendBeforeLeaving();
-    const hidden = () => {
-      if (document.visibilityState === 'hidden') sync.sendBeforeLeaving();
-    };
-    const online = () => sync.nudge();
-    window.addEventListener('pagehide', leave);
-    document.addEventListener('visibilitychange', hidden);
-    window.addEventListener('online', online);
-    return () => {
-      window.removeEventListener('pagehide', leave);
-      document.removeEventListener('visibilitychange', hidden);
-      window.removeEventListener('online', online);
-      // Leaving for another page of Closer: send what is waiting now rather than later.
-      sync.nudge();
-    };
-  }, [sync]);
+  useSendOnLeave(sync);
 
   // The screen lives in the address, so the browser's Back button goes back a screen.
   const [params, setParams] = useSearchParams();

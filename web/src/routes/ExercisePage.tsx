@@ -5,6 +5,7 @@ import type { SafetyAnswer } from '../api/types';
 import { RequireSignIn } from '../features/auth/RequireSignIn';
 import { useSession } from '../features/auth/session';
 import { DraftSync, type SyncStatus } from '../features/closeness-check/draft-sync';
+import { useSendOnLeave } from '../features/closeness-check/use-send-on-leave';
 import { useConsent } from '../features/consent/consent';
 import { draftKey, readDraft, removeDraft, saveDraft } from '../features/drafts/drafts';
 import { ActivityLogView } from '../features/exercises/ActivityLogView';
@@ -213,22 +214,7 @@ function ExerciseView(props: {
     if (start.needsSending) sync.change(start.values);
   }, [start, sync]);
 
-  useEffect(() => {
-    const leave = () => sync.sendBeforeLeaving();
-    const hidden = () => {
-      if (document.visibilityState === 'hidden') sync.sendBeforeLeaving();
-    };
-    const online = () => sync.nudge();
-    window.addEventListener('pagehide', leave);
-    document.addEventListener('visibilitychange', hidden);
-    window.addEventListener('online', online);
-    return () => {
-      window.removeEventListener('pagehide', leave);
-      document.removeEventListener('visibilitychange', hidden);
-      window.removeEventListener('online', online);
-      sync.nudge();
-    };
-  }, [sync]);
+  useSendOnLeave(sync);
 
   // The step lives in the address, so the browser's Back button goes back a step.
   const [params, setParams] = useSearchParams();

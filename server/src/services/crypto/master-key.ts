@@ -1,6 +1,7 @@
 import { createHash, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { syncFolder } from '../../db/sync-folder';
 
 /**
  * The server's master keys: they wrap (encrypt) each person's data key and nothing else.
@@ -253,14 +254,4 @@ function createKeyFileIfMissing(file: string): boolean {
   }
   syncFolder(folder);
   return true;
-}
-
-function syncFolder(folder: string): void {
-  if (process.platform === 'win32') return; // Folders cannot be opened for fsync there.
-  const descriptor = fs.openSync(folder, 'r');
-  try {
-    fs.fsyncSync(descriptor);
-  } finally {
-    fs.closeSync(descriptor);
-  }
 }

@@ -546,10 +546,20 @@ const GLOBAL_PATTERNS: readonly RegExp[] = RULES.map(
   (rule) => new RegExp(rule.pattern.source, 'g'),
 );
 /** Per rule, strings one of which any match must contain (null: always run the rule). */
-const RULE_ANCHORS: readonly (string[] | null)[] = RULES.map((rule) =>
-  requiredSubstrings(rule.pattern),
-);
-const RULE_INDEX = new SubstringIndex(RULE_ANCHORS.map((anchors) => anchors ?? []));
+let precheckTables: { anchors: readonly (string[] | null)[]; index: SubstringIndex } | null = null;
+
+/**
+ * Built on the first check, not when the module loads (about a tenth of a second and a couple
+ * of megabytes): a server starting up, or a browser opening a page that may never check a
+ * text, does not pay for it.
+ */
+function precheckTablesOf(): { anchors: readonly (string[] | null)[]; index: SubstringIndex } {
+  if (!precheckTables) {
+    const anchors = RULES.map((rule) => requiredSubstrings(rule.pattern));
+    precheckTables = { anchors, index: new SubstringIndex(anchors.map((list) => list ?? [])) };
+  }
+  return precheckTables;
+}
 /**
  * Study, training or media about these subjects ("we learned how to do self-harm risk
  * assessments", "a documentary about refuges"): a match in a clause that says nothing about
@@ -593,10 +603,11 @@ function assess(text: string, precheck: boolean): RiskAssessment {
     level = moreSevere(level, reason.level);
   };
   for (const line of lines) {
-    const possible = precheck ? RULE_INDEX.find(line.text) : null;
+    const tables = precheck ? precheckTablesOf() : null;
+    const possible = tables ? tables.index.find(line.text) : null;
     const study = STUDY_CONTEXT.test(line.text);
     for (const [ruleIndex, rule] of RULES.entries()) {
-      if (possible && RULE_ANCHORS[ruleIndex] && !possible[ruleIndex]) continue;
+      if (possible && tables?.anchors[ruleIndex] && !possible[ruleIndex]) continue;
       const pattern = GLOBAL_PATTERNS[ruleIndex] ?? rule.pattern;
       pattern.lastIndex = 0;
       let count = 0;

@@ -13,6 +13,13 @@ import {
   tabUntilFocused,
   useServerAndBrowser,
 } from './support/browser';
+import {
+  alertPlacement,
+  focused,
+  noSidewaysScroll,
+  signIn,
+  signUpAndConsent,
+} from './support/journeys';
 
 /**
  * The Closeness Check as a person takes it: by keyboard alone, a few questions a screen,
@@ -40,39 +47,6 @@ function plannedAnswer(position: number): number | null {
 /** Requests that fail while the connection is cut are expected, not errors of the app. */
 const SAVED_STATUS = 'Your answers are saved.';
 const OFFLINE_NOISE = /ERR_INTERNET_DISCONNECTED|ERR_FAILED|Failed to fetch/;
-
-async function signUpAndConsent(page: Page, origin: string, username: string, password: string) {
-  await page.goto(`${origin}/signup`, { waitUntil: 'networkidle' });
-  await page.getByLabel('A made-up name').check();
-  await page.getByLabel('Made-up name', { exact: true }).fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Create my account' }).click();
-  await page.waitForURL('**/consent');
-  await page.getByLabel(/I have read this and I agree/).check();
-  await page.getByRole('button', { name: 'I agree' }).click();
-  await page.waitForURL('**/home');
-}
-
-async function signIn(page: Page, origin: string, username: string, password: string) {
-  await page.goto(`${origin}/signin`, { waitUntil: 'networkidle' });
-  await page.getByLabel('Email address or made-up name').fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL('**/home');
-}
-
-function focused(page: Page) {
-  return page.evaluate(() => {
-    const element = document.activeElement as HTMLElement | null;
-    return {
-      tag: element?.tagName.toLowerCase() ?? '',
-      id: element?.id ?? '',
-      type: (element as HTMLInputElement | null)?.type ?? '',
-      name: (element as HTMLInputElement | null)?.name ?? '',
-      text: element?.textContent?.trim() ?? '',
-    };
-  });
-}
 
 /** The screen heading has focus and says which screen this is. */
 async function expectScreen(page: Page, screen: number) {
@@ -142,33 +116,6 @@ async function serverDraft(page: Page): Promise<Record<string, number> | null> {
     const body = await response.json();
     return body.draft?.answers ?? null;
   });
-}
-
-/** Where the alert sits and whether it has focus, read from the page itself. */
-function alertPlacement(page: Page) {
-  return page.evaluate(() => {
-    const main = document.querySelector('main');
-    const alert = main?.querySelector('[role="alert"]');
-    const heading = main?.querySelector('h1');
-    if (!main || !alert || !heading) return null;
-    return {
-      first: main.firstElementChild?.firstElementChild === alert,
-      beforeHeading: Boolean(
-        alert.compareDocumentPosition(heading) & Node.DOCUMENT_POSITION_FOLLOWING,
-      ),
-      focused: document.activeElement === alert,
-      level: alert.getAttribute('data-level'),
-      hrefs: [...alert.querySelectorAll('a')].map((link) => link.getAttribute('href')),
-      text: alert.textContent ?? '',
-    };
-  });
-}
-
-async function noSidewaysScroll(page: Page, name: string) {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - window.innerWidth,
-  );
-  expect(overflow, `${name}: sideways scrolling`).toBeLessThanOrEqual(0);
 }
 
 describe.skipIf(!chromiumPath)('the Closeness Check', () => {

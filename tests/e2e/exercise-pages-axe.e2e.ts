@@ -8,6 +8,7 @@ import {
   newContext,
   useServerAndBrowser,
 } from './support/browser';
+import { signIn, signUpAndConsent } from './support/journeys';
 
 /**
  * Every exercise page passes axe: one person signs up and consents, then opens each exercise
@@ -18,26 +19,6 @@ import {
  */
 
 const NEXT = 'main form button[type="submit"]';
-
-async function signUpAndConsent(page: Page, origin: string, username: string, password: string) {
-  await page.goto(`${origin}/signup`, { waitUntil: 'networkidle' });
-  await page.getByLabel('A made-up name').check();
-  await page.getByLabel('Made-up name', { exact: true }).fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Create my account' }).click();
-  await page.waitForURL('**/consent');
-  await page.getByLabel(/I have read this and I agree/).check();
-  await page.getByRole('button', { name: 'I agree' }).click();
-  await page.waitForURL('**/home');
-}
-
-async function signIn(page: Page, origin: string, username: string, password: string) {
-  await page.goto(`${origin}/signin`, { waitUntil: 'networkidle' });
-  await page.getByLabel('Email address or made-up name').fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL('**/home');
-}
 
 /** The step heading has focus and reads `title`. */
 async function expectStep(page: Page, title: string) {

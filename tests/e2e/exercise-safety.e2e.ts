@@ -7,6 +7,7 @@ import {
   newContext,
   useServerAndBrowser,
 } from './support/browser';
+import { signUpAndConsent } from './support/journeys';
 
 /**
  * Exercises that listen to what is written: a thought that tells of abuse gets safeguarding
@@ -16,18 +17,6 @@ import {
 
 const ABUSE_THOUGHT = 'It is my fault he hit me, I should have kept quiet.';
 const NEXT = 'main form button[type="submit"]';
-
-async function signUpAndConsent(page: Page, origin: string, username: string) {
-  await page.goto(`${origin}/signup`, { waitUntil: 'networkidle' });
-  await page.getByLabel('A made-up name').check();
-  await page.getByLabel('Made-up name', { exact: true }).fill(username);
-  await page.getByLabel('Password', { exact: true }).fill('a robin sings on the gate');
-  await page.getByRole('button', { name: 'Create my account' }).click();
-  await page.waitForURL('**/consent');
-  await page.getByLabel(/I have read this and I agree/).check();
-  await page.getByRole('button', { name: 'I agree' }).click();
-  await page.waitForURL('**/home');
-}
 
 async function expectAccessible(page: Page, name: string) {
   await page.waitForLoadState('networkidle');
@@ -42,7 +31,12 @@ describe.skipIf(!chromiumPath)('exercises that listen to what is written', () =>
     const { context, consoleErrors } = await newContext(env.browser);
     const origin = env.server.origin;
     const page = await context.newPage();
-    await signUpAndConsent(page, origin, `robin_${Date.now().toString(36)}`);
+    await signUpAndConsent(
+      page,
+      origin,
+      `robin_${Date.now().toString(36)}`,
+      'a robin sings on the gate',
+    );
 
     // The thought step of a thought record.
     await page.goto(`${origin}/exercises/thought-record?step=3`, { waitUntil: 'networkidle' });

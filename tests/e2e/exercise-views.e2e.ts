@@ -8,6 +8,7 @@ import {
   tabUntilFocused,
   useServerAndBrowser,
 } from './support/browser';
+import { noSidewaysScroll, pageApi, signUpAndConsent } from './support/journeys';
 
 /**
  * The views three exercises have of their own. Two relationship pattern reflections with the
@@ -18,39 +19,6 @@ import {
  */
 
 type Values = Record<string, Record<string, unknown>>;
-
-async function signUpAndConsent(page: Page, origin: string, username: string, password: string) {
-  await page.goto(`${origin}/signup`, { waitUntil: 'networkidle' });
-  await page.getByLabel('A made-up name').check();
-  await page.getByLabel('Made-up name', { exact: true }).fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Create my account' }).click();
-  await page.waitForURL('**/consent');
-  await page.getByLabel(/I have read this and I agree/).check();
-  await page.getByRole('button', { name: 'I agree' }).click();
-  await page.waitForURL('**/home');
-}
-
-/** Calls the API from the page, as the app does (same cookie, CSRF token from the session). */
-async function pageApi<T>(page: Page, path: string, method = 'GET', body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ path, method, body }) => {
-      const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
-      const response = await fetch(path, {
-        method,
-        headers: {
-          accept: 'application/json',
-          'content-type': 'application/json',
-          'x-csrf-token': session.csrfToken,
-        },
-        body: body === undefined ? null : JSON.stringify(body),
-      });
-      if (!response.ok) throw new Error(`${method} ${path}: ${response.status}`);
-      return (response.status === 204 ? null : await response.json()) as T;
-    },
-    { path, method, body },
-  );
-}
 
 /** Saves and finishes an entry through the API, as the page would. */
 async function finishEntry(page: Page, exerciseId: string, values: Values) {
@@ -63,13 +31,6 @@ async function expectStep(page: Page, title: string) {
   await expect
     .poll(() => page.evaluate(() => document.activeElement?.textContent?.trim() ?? ''))
     .toBe(title);
-}
-
-async function noSidewaysScroll(page: Page, name: string) {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - window.innerWidth,
-  );
-  expect(overflow, `${name}: sideways scrolling`).toBeLessThanOrEqual(0);
 }
 
 const NEXT = 'main form button[type="submit"]';

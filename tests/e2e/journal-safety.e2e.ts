@@ -9,6 +9,7 @@ import {
   tabUntilFocused,
   useServerAndBrowser,
 } from './support/browser';
+import { alertPlacement, signUpAndConsent } from './support/journeys';
 
 /**
  * The journal, the safety help after a worrying save, the safety plan (also offline, on Get
@@ -29,40 +30,6 @@ const OFFLINE_NOISE = /ERR_INTERNET_DISCONNECTED|ERR_FAILED|Failed to fetch|sw\.
 
 function mainNav(page: Page, name: string) {
   return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
-}
-
-async function signUpAndConsent(page: Page, origin: string, username: string, password: string) {
-  await page.goto(`${origin}/signup`, { waitUntil: 'networkidle' });
-  await page.getByLabel('A made-up name').check();
-  await page.getByLabel('Made-up name', { exact: true }).fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Create my account' }).click();
-  await page.waitForURL('**/consent');
-  await page.getByLabel(/I have read this and I agree/).check();
-  await page.getByRole('button', { name: 'I agree' }).click();
-  await page.waitForURL('**/home');
-}
-
-/** Where the alert sits and whether it has focus, read from the page itself. */
-function alertPlacement(page: Page) {
-  return page.evaluate(() => {
-    const main = document.querySelector('main');
-    const alert = main?.querySelector('[role="alert"]');
-    const heading = main?.querySelector('h1');
-    if (!main || !alert || !heading) return null;
-    // The first element inside the page's own content (main > page container > first child).
-    const firstContent = main.firstElementChild?.firstElementChild ?? null;
-    return {
-      first: firstContent === alert,
-      beforeHeading: Boolean(
-        alert.compareDocumentPosition(heading) & Node.DOCUMENT_POSITION_FOLLOWING,
-      ),
-      focused: document.activeElement === alert,
-      level: alert.getAttribute('data-level'),
-      hrefs: [...alert.querySelectorAll('a')].map((link) => link.getAttribute('href')),
-      text: alert.textContent ?? '',
-    };
-  });
 }
 
 function isEntryPage(url: URL): boolean {

@@ -10,6 +10,7 @@ import {
   tabUntilFocused,
   useServerAndBrowser,
 } from './support/browser';
+import { focused, noSidewaysScroll, pageApi, signIn, signUpAndConsent } from './support/journeys';
 
 /**
  * The plan and the exercises as a person uses them: a new person takes the Check in the app
@@ -46,66 +47,6 @@ function answers(): Record<string, number> {
     if (no) chosen[question.id] = no.value;
   }
   return chosen;
-}
-
-async function signUpAndConsent(page: Page, origin: string, username: string, password: string) {
-  await page.goto(`${origin}/signup`, { waitUntil: 'networkidle' });
-  await page.getByLabel('A made-up name').check();
-  await page.getByLabel('Made-up name', { exact: true }).fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Create my account' }).click();
-  await page.waitForURL('**/consent');
-  await page.getByLabel(/I have read this and I agree/).check();
-  await page.getByRole('button', { name: 'I agree' }).click();
-  await page.waitForURL('**/home');
-}
-
-async function signIn(page: Page, origin: string, username: string, password: string) {
-  await page.goto(`${origin}/signin`, { waitUntil: 'networkidle' });
-  await page.getByLabel('Email address or made-up name').fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL('**/home');
-}
-
-/** Calls the API from the page, as the app does (same cookie, CSRF token from the session). */
-async function pageApi<T>(page: Page, path: string, method = 'GET', body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ path, method, body }) => {
-      const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
-      const response = await fetch(path, {
-        method,
-        headers: {
-          accept: 'application/json',
-          'content-type': 'application/json',
-          'x-csrf-token': session.csrfToken,
-        },
-        body: body === undefined ? null : JSON.stringify(body),
-      });
-      if (!response.ok) throw new Error(`${method} ${path}: ${response.status}`);
-      return (response.status === 204 ? null : await response.json()) as T;
-    },
-    { path, method, body },
-  );
-}
-
-function focused(page: Page) {
-  return page.evaluate(() => {
-    const element = document.activeElement as HTMLElement | null;
-    return {
-      tag: element?.tagName.toLowerCase() ?? '',
-      id: element?.id ?? '',
-      type: (element as HTMLInputElement | null)?.type ?? '',
-      text: element?.textContent?.trim() ?? '',
-    };
-  });
-}
-
-async function noSidewaysScroll(page: Page, name: string) {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - window.innerWidth,
-  );
-  expect(overflow, `${name}: sideways scrolling`).toBeLessThanOrEqual(0);
 }
 
 /** Tabs to an element and types into it, by keyboard alone. */

@@ -7,12 +7,7 @@
  * shorter than the exercise asks for in the end. What is there must fit its field exactly.
  */
 import { DomainError } from '../errors/domain-error';
-import type {
-  ColumnField,
-  Exercise,
-  ExerciseField,
-  ExerciseStep,
-} from '../exercises/catalogue.model';
+import type { ColumnField, ExerciseField, ExerciseStep } from '../exercises/catalogue.model';
 import { THINKING_TRAP_IDS } from '../exercises/thinking-traps';
 
 export const INVALID_EXERCISE_VALUES = 'invalid_exercise_values';
@@ -27,6 +22,14 @@ const TRAP_IDS: ReadonlySet<string> = new Set(THINKING_TRAP_IDS);
 export type CellValue = string | number;
 export type EntryValue = string | number | string[] | Record<string, CellValue>[];
 export type EntryValues = Record<string, Record<string, EntryValue>>;
+
+/**
+ * The steps an entry is checked against: an exercise at the version the entry was made with
+ * (core/exercises/catalogue.versions), so a later version never refuses an older entry.
+ */
+export interface EntryFields {
+  steps: readonly ExerciseStep[];
+}
 
 /** Why a value was refused, for `details.reason`. */
 export type ValueProblem =
@@ -173,7 +176,7 @@ function checkField(field: ExerciseField, value: unknown, step: ExerciseStep): E
  * not fit throws `invalid_exercise_values` with `details: {step, field, column?, reason}`, so
  * the screen can point at the field; nothing is dropped silently.
  */
-export function validateEntryValues(exercise: Exercise, input: unknown): EntryValues {
+export function validateEntryValues(exercise: EntryFields, input: unknown): EntryValues {
   if (!isRecord(input)) throw refuse('not-an-object', 'The answers must be grouped by step.');
   const values: EntryValues = {};
   for (const [stepId, stepInput] of Object.entries(input)) {
@@ -206,7 +209,7 @@ export function validateEntryValues(exercise: Exercise, input: unknown): EntryVa
  * risk check: text fields, list items, text cells and picked rows. Choices and ratings are
  * the exercise's own words or numbers, so they are left out.
  */
-export function entryTexts(exercise: Exercise, values: EntryValues): string[] {
+export function entryTexts(exercise: EntryFields, values: EntryValues): string[] {
   const texts: string[] = [];
   for (const step of exercise.steps) {
     const stepValues = values[step.id];

@@ -40,6 +40,7 @@ const TENSION = {
 
 export const PACED_BREATHING: Exercise = {
   id: 'paced-breathing',
+  version: 1,
   title: 'Paced breathing',
   nameInSentence: 'paced breathing',
   modality: 'body',
@@ -133,6 +134,7 @@ export const PACED_BREATHING: Exercise = {
 
 export const STRESS_RELAXATION: Exercise = {
   id: 'stress-relaxation',
+  version: 1,
   title: 'Stress check and relaxation',
   nameInSentence: 'a stress check and relaxation',
   modality: 'body',

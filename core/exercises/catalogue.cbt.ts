@@ -25,6 +25,7 @@ const DISTRESS = {
 
 export const THOUGHT_RECORD: Exercise = {
   id: 'thought-record',
+  version: 1,
   title: 'Thought record',
   nameInSentence: 'a thought record',
   modality: 'cbt',
@@ -201,6 +202,7 @@ export const THOUGHT_RECORD: Exercise = {
 
 export const BEHAVIOURAL_EXPERIMENT: Exercise = {
   id: 'behavioural-experiment',
+  version: 1,
   title: 'Behavioural experiment',
   nameInSentence: 'a behavioural experiment',
   modality: 'cbt',
@@ -313,6 +315,7 @@ export const BEHAVIOURAL_EXPERIMENT: Exercise = {
 
 export const CLOSENESS_LADDER: Exercise = {
   id: 'closeness-ladder',
+  version: 1,
   title: 'Closeness ladder',
   nameInSentence: 'the closeness ladder',
   modality: 'cbt',
@@ -447,6 +450,7 @@ export const CLOSENESS_LADDER: Exercise = {
 
 export const CONFIDENCE_BUILDERS: Exercise = {
   id: 'confidence-builders',
+  version: 1,
   title: 'Confidence builders',
   nameInSentence: 'confidence builders',
   modality: 'cbt',

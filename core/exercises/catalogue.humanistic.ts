@@ -7,6 +7,7 @@ const ZERO_TO_TEN = { kind: 'rating-0-10' } as const;
 
 export const VALUES_COMPASS: Exercise = {
   id: 'values-compass',
+  version: 1,
   title: 'Values compass',
   nameInSentence: 'the values compass',
   modality: 'humanistic',
@@ -126,6 +127,7 @@ export const VALUES_COMPASS: Exercise = {
 
 export const SELF_COMPASSION_BREAK: Exercise = {
   id: 'self-compassion-break',
+  version: 1,
   title: 'Self-compassion break',
   nameInSentence: 'a self-compassion break',
   modality: 'humanistic',
@@ -226,6 +228,7 @@ export const SELF_COMPASSION_BREAK: Exercise = {
 
 export const SELF_COMPASSION_LETTER: Exercise = {
   id: 'self-compassion-letter',
+  version: 1,
   title: 'Self-compassion letter',
   nameInSentence: 'a self-compassion letter',
   modality: 'humanistic',

@@ -196,6 +196,14 @@ export interface WorkedExample {
 
 export interface Exercise {
   id: ExerciseId;
+  /**
+   * The version of the exercise's fields (step ids, field ids and kinds, options, columns,
+   * limits): what a saved entry's values depend on. Entries record it. Changing any of these
+   * means a new version, with the old one kept in `catalogue.versions.ts` so that entries
+   * made with it stay readable, editable and exportable; a fingerprint test enforces it.
+   * Wording may change without a new version.
+   */
+  version: number;
   title: string;
   /** The name as it reads inside a sentence: "this week starts with {the values compass}". */
   nameInSentence: string;

@@ -7,6 +7,7 @@ import type { Exercise } from './catalogue.model';
 
 export const RELATIONSHIP_PATTERN: Exercise = {
   id: 'relationship-pattern',
+  version: 1,
   title: 'Relationship pattern reflection',
   nameInSentence: 'a relationship pattern reflection',
   modality: 'psychodynamic',
@@ -110,6 +111,7 @@ export const RELATIONSHIP_PATTERN: Exercise = {
 
 export const ATTACHMENT_HISTORY: Exercise = {
   id: 'attachment-history',
+  version: 1,
   title: 'Attachment history prompts',
   nameInSentence: 'the attachment history prompts',
   modality: 'psychodynamic',

@@ -12,6 +12,7 @@ const CONFIDENCE = {
 
 export const I_STATEMENT_BUILDER: Exercise = {
   id: 'i-statement-builder',
+  version: 1,
   title: 'I-statement builder',
   nameInSentence: 'the I-statement builder',
   modality: 'relational',
@@ -116,6 +117,7 @@ export const I_STATEMENT_BUILDER: Exercise = {
 
 export const BOUNDARY_SCRIPT_BUILDER: Exercise = {
   id: 'boundary-script-builder',
+  version: 1,
   title: 'Boundary script builder',
   nameInSentence: 'the boundary script builder',
   modality: 'relational',
@@ -206,6 +208,7 @@ export const BOUNDARY_SCRIPT_BUILDER: Exercise = {
 
 export const SPEAKER_LISTENER: Exercise = {
   id: 'speaker-listener',
+  version: 1,
   title: 'Speaker–listener practice',
   nameInSentence: 'speaker–listener practice',
   modality: 'relational',

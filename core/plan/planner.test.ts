@@ -25,8 +25,10 @@ import {
   MIN_STEPS,
   NO_SWAP_AVAILABLE,
   PLAN_STEP_NOT_FOUND,
+  PLAN_STEP_NOT_SKIPPABLE,
   PLAN_STEP_NOT_SWAPPABLE,
   planWeek,
+  skipStep,
   stepIdFor,
   swapStep,
   type CompletedStep,
@@ -446,6 +448,58 @@ describe('safety', () => {
     expect(plan.steps.every((step) => step.intensity === 1)).toBe(true);
   });
 
+  it('a crisis flag in recent writing: urgent, Get help now and the safety plan first, exposure paused', () => {
+    const plan = planWeek(
+      plannerInput({
+        check: checkAt({ avoidance: 5, sharing: 5 }),
+        writing: { crisis: true, safeguarding: false },
+        history: finished(9, 2),
+        preferences: { minutesPerWeek: 120 },
+      }),
+    );
+    expect(plan.recommendation.level).toBe('urgent');
+    expect(plan.recommendation.rules).toContain('crisis-in-writing');
+    expect(plan.support.slice(0, 2).map((action) => action.kind)).toEqual([
+      'get-help-now',
+      'safety-plan',
+    ]);
+    expect(plan.paused?.exerciseIds).toEqual(
+      expect.arrayContaining(['behavioural-experiment', 'closeness-ladder']),
+    );
+    expect(plan.steps).toHaveLength(MIN_STEPS);
+    for (const exercise of exercisesOf(plan))
+      expect(exercise.exposure || exercise.pausedWhenUnsafe).toBe(false);
+  });
+
+  it('a safeguarding flag in recent writing pauses as the partner-safety answer does, help first', () => {
+    const plan = planWeek(
+      plannerInput({
+        check: checkAt({ trust: 5, sharing: 4 }),
+        writing: { crisis: false, safeguarding: true },
+        history: finished(6, 2),
+        preferences: { minutesPerWeek: 200 },
+      }),
+    );
+    expect(plan.recommendation.level).toBe('professional');
+    expect(plan.recommendation.rules).toEqual(expect.arrayContaining(['safeguarding-in-writing']));
+    expect(plan.support[0]?.kind).toBe('safeguarding-help');
+    expect(plan.paused?.exerciseIds).toEqual([
+      'thought-record',
+      'behavioural-experiment',
+      'closeness-ladder',
+      'i-statement-builder',
+      'boundary-script-builder',
+      'speaker-listener',
+    ]);
+    for (const exercise of exercisesOf(plan))
+      expect(
+        exercise.exposure ||
+          exercise.needsPartner ||
+          exercise.pausedWhenUnsafe ||
+          exercise.questionsFears,
+      ).toBe(false);
+  });
+
   it('partner safety: support first, and no partner, exposure or fear-questioning exercises', () => {
     const plan = planWeek(
       plannerInput({
@@ -603,6 +657,65 @@ describe('updating the plan', () => {
     expect(next.steps.every((step) => step.id.startsWith('2027-W11-'))).toBe(true);
     expect(next.steps.map((step) => step.exerciseId)).not.toContain('confidence-builders');
     expect(next.steps).toHaveLength(3);
+  });
+});
+
+describe('leaving a step for this week', () => {
+  const input = plannerInput({ history: finished(3, 3), preferences: { minutesPerWeek: 90 } });
+  const plan = planWeek(input);
+
+  it('marks the step skipped in its place, takes its minutes off and brings nothing in', () => {
+    const old = plan.steps[1];
+    const { plan: after, step } = skipStep(plan, old?.id ?? '');
+    expect(step).toEqual({ ...old, status: 'skipped' });
+    expect(after.steps[1]).toEqual(step);
+    expect(after.steps).toHaveLength(plan.steps.length);
+    expect(after.minutes.planned).toBe(plan.minutes.planned - (old?.minutes ?? 0));
+    expect(plan.steps[1]?.status).toBe('todo');
+  });
+
+  it('stays skipped when the week is made again (kept or rebuilt), and is not chosen again', () => {
+    const old = plan.steps[1];
+    const { plan: after } = skipStep(plan, old?.id ?? '');
+    for (const sameWeek of ['keep', 'rebuild'] as const) {
+      const again = planWeek({ ...input, previousPlan: after, sameWeek });
+      const same = again.steps.filter((step) => step.exerciseId === old?.exerciseId);
+      expect(
+        same.map((step) => step.status),
+        sameWeek,
+      ).toEqual(['skipped']);
+      expect(again.steps.length, sameWeek).toBeLessThanOrEqual(plan.steps.length);
+    }
+    expect(planWeek({ ...input, previousPlan: after, sameWeek: 'keep' }).steps).toHaveLength(
+      plan.steps.length,
+    );
+  });
+
+  it('is not swapped back in by a swap of another step', () => {
+    const old = plan.steps[0];
+    let current = skipStep(plan, old?.id ?? '').plan;
+    for (const step of current.steps) {
+      if (step.status !== 'todo') continue;
+      try {
+        current = swapStep(current, step.id, { ...input, previousPlan: current }).plan;
+      } catch (error) {
+        expect((error as DomainError).code).toBe(NO_SWAP_AVAILABLE);
+      }
+    }
+    expect(current.steps.filter((step) => step.exerciseId === old?.exerciseId)).toHaveLength(1);
+  });
+
+  it('throws for a step that is not in the plan, or already done or skipped', () => {
+    expect(codeOf(() => skipStep(plan, 'nope'))).toBe(PLAN_STEP_NOT_FOUND);
+    const id = plan.steps[0]?.id ?? '';
+    const skipped = skipStep(plan, id).plan;
+    expect(codeOf(() => skipStep(skipped, id))).toBe(PLAN_STEP_NOT_SKIPPABLE);
+    const done = {
+      ...plan,
+      steps: plan.steps.map((step) => ({ ...step, status: 'done' as const })),
+    };
+    expect(codeOf(() => skipStep(done, id))).toBe(PLAN_STEP_NOT_SKIPPABLE);
+    expect(codeOf(() => swapStep(skipped, id, input))).toBe(PLAN_STEP_NOT_SWAPPABLE);
   });
 });
 

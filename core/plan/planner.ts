@@ -64,6 +64,8 @@ import {
   type CareRecommendation,
   type ChangeSinceStart,
   type CheckForPlanning,
+  type RecentWritingSafety,
+  safeguardingRaised,
 } from './stepped-care';
 import { addDays, isCalendarDate, weekStart } from './week';
 
@@ -90,6 +92,7 @@ export const INVALID_PLAN_INPUT = 'invalid_plan_input';
 export const PLAN_STEP_NOT_FOUND = 'plan_step_not_found';
 export const PLAN_STEP_NOT_SWAPPABLE = 'plan_step_not_swappable';
 export const NO_SWAP_AVAILABLE = 'plan_no_swap_available';
+export const PLAN_STEP_NOT_SKIPPABLE = 'plan_step_not_skippable';
 
 /** One finished exercise, with how it felt. */
 export interface CompletedStep {
@@ -123,6 +126,12 @@ export interface PlannerInput {
   check: CheckForPlanning;
   /** One entry per retake, oldest first: describeChange(first Check, that retake). */
   retakes?: readonly ChangeSinceStart[];
+  /**
+   * Crisis or safeguarding flags from the risk check of the person's recent writing: they
+   * count like the Check's safety answers (stepped-care rules `crisis-in-writing` and
+   * `safeguarding-in-writing`).
+   */
+  writing?: RecentWritingSafety | null;
   history?: readonly CompletedStep[];
   preferences: PlanPreferences;
   homework?: readonly Homework[];
@@ -223,9 +232,14 @@ function contextOf(input: PlannerInput): Context {
       { field: 'minutesPerWeek' },
     );
   }
-  const recommendation = recommendCare({ check: input.check, retakes: input.retakes ?? [] });
+  const careInput = {
+    check: input.check,
+    retakes: input.retakes ?? [],
+    writing: input.writing ?? null,
+  };
+  const recommendation = recommendCare(careInput);
   const urgent = recommendation.level === 'urgent';
-  const safeguarding = input.check.safety.flags.some((flag) => flag.level === 'safeguarding');
+  const safeguarding = safeguardingRaised(careInput);
   const history = (input.history ?? [])
     .map((entry, order) => ({ entry, order }))
     .filter(({ entry }) => isCalendarDate(entry.completedOn))
@@ -467,6 +481,7 @@ function fixedChoices(input: PlannerInput, context: Context): Choice[] {
         (step) =>
           isExerciseId(step.exerciseId) &&
           (step.status === 'done' ||
+            step.status === 'skipped' ||
             (keepTodo &&
               step.status === 'todo' &&
               exclusionOf(exerciseById(step.exerciseId), context) === null)),
@@ -489,8 +504,11 @@ function fixedChoices(input: PlannerInput, context: Context): Choice[] {
       ...(kept ? { kept } : {}),
     });
   }
-  // Finished steps first, then the ones still to do, each in the order they had.
-  for (const status of ['done', 'todo'] as const) {
+  // Finished steps first, then the ones still to do, then those left for this week, each in
+  // the order they had. A step left for the week keeps its place in the week (it is not
+  // replaced: "not this week" means doing less, not something else), so next week's plan can
+  // still see it was skipped.
+  for (const status of ['done', 'todo', 'skipped'] as const) {
     for (const step of keptSteps) {
       if (step.status !== status || seen.has(step.exerciseId)) continue;
       seen.add(step.exerciseId);
@@ -911,11 +929,13 @@ export function planWeek(input: PlannerInput): WeeklyPlan {
     steps,
     paused: pausedFor(context),
     swappedOut: previous && previous.week === input.week ? [...previous.swappedOut] : [],
-    minutes: {
-      planned: steps.reduce((sum, step) => sum + step.minutes, 0),
-      budget: context.budget,
-    },
+    minutes: { planned: plannedMinutes(steps), budget: context.budget },
   };
+}
+
+/** The minutes of the steps still to do or done: a step left for this week takes none. */
+function plannedMinutes(steps: readonly PlanStep[]): number {
+  return steps.reduce((sum, step) => sum + (step.status === 'skipped' ? 0 : step.minutes), 0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -961,7 +981,10 @@ export function swapStep(plan: WeeklyPlan, stepId: string, input: PlannerInput):
   const swappedOut = new Set<string>(plan.swappedOut);
   // The same limit as when the week was chosen: one stretching step a week, homework aside.
   const stretchTaken = others.some(
-    (step) => step.source !== 'homework' && isStretching(exerciseById(step.exerciseId)),
+    (step) =>
+      step.source !== 'homework' &&
+      step.status !== 'skipped' &&
+      isStretching(exerciseById(step.exerciseId)),
   );
 
   const candidates = CATALOGUE.filter(
@@ -1025,7 +1048,42 @@ export function swapStep(plan: WeeklyPlan, stepId: string, input: PlannerInput):
       swappedOut: swappedOut.has(old.exerciseId)
         ? [...plan.swappedOut]
         : [...plan.swappedOut, old.exerciseId],
-      minutes: { ...plan.minutes, planned: steps.reduce((sum, entry) => sum + entry.minutes, 0) },
+      minutes: { ...plan.minutes, planned: plannedMinutes(steps) },
     },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Leaving a step for this week.
+
+export interface SkipResult {
+  plan: WeeklyPlan;
+  step: PlanStep;
+}
+
+/**
+ * Marks a step still to do as left for this week ("Not this week"). The step stays in the week,
+ * marked `skipped`, and takes no minutes; nothing is brought in instead (a swap does that).
+ * The planner does not choose it again this week, and gives it −15 next week. Throws
+ * `plan_step_not_found`, or `plan_step_not_skippable` when it is already done or skipped.
+ */
+export function skipStep(plan: WeeklyPlan, stepId: string): SkipResult {
+  const position = plan.steps.findIndex((step) => step.id === stepId);
+  const old = plan.steps[position];
+  if (!old) {
+    throw new DomainError(PLAN_STEP_NOT_FOUND, 'That step is not in this week’s plan.', { stepId });
+  }
+  if (old.status !== 'todo') {
+    throw new DomainError(
+      PLAN_STEP_NOT_SKIPPABLE,
+      'Only a step that is still to do can be left for this week.',
+      { stepId, status: old.status },
+    );
+  }
+  const step: PlanStep = { ...old, status: 'skipped' };
+  const steps = plan.steps.map((existing, index) => (index === position ? step : existing));
+  return {
+    step,
+    plan: { ...plan, steps, minutes: { ...plan.minutes, planned: plannedMinutes(steps) } },
   };
 }

@@ -47,7 +47,11 @@ function input(
   levels: Levels,
   options: Partial<SteppedCareInput> & { safety?: Record<string, number> } = {},
 ): SteppedCareInput {
-  return { check: checkAt(levels, options.safety), retakes: options.retakes ?? [] };
+  return {
+    check: checkAt(levels, options.safety),
+    retakes: options.retakes ?? [],
+    ...(options.writing ? { writing: options.writing } : {}),
+  };
 }
 
 /** Signs at "some" (3 → index 50): not marked, but not low either. */
@@ -59,7 +63,9 @@ const SIGNS_SOME: Levels = { avoidance: 3, trust: 3, sharing: 3, anxiety: 3 };
  */
 const RULE_EXAMPLES: Record<SteppedCareRuleId, SteppedCareInput> = {
   'crisis-answer': input({}, { safety: { 'safety-self-harm': SAFETY.yes } }),
+  'crisis-in-writing': input({}, { writing: { crisis: true, safeguarding: false } }),
   'partner-safety': input({}, { safety: { 'safety-partner-control': SAFETY.yes } }),
+  'safeguarding-in-writing': input({}, { writing: { crisis: false, safeguarding: true } }),
   'most-signs-marked': input({ avoidance: 4, trust: 4, sharing: 5 }),
   'two-signs-marked': input({ trust: 4, anxiety: 5 }),
   'early-hurt-marked': input({ 'relational-trauma': 4 }),
@@ -71,7 +77,9 @@ const RULE_EXAMPLES: Record<SteppedCareRuleId, SteppedCareInput> = {
 
 const EXPECTED_LEVELS: Record<SteppedCareRuleId, string> = {
   'crisis-answer': 'urgent',
+  'crisis-in-writing': 'urgent',
   'partner-safety': 'professional',
+  'safeguarding-in-writing': 'professional',
   'most-signs-marked': 'professional',
   'two-signs-marked': 'guided',
   'early-hurt-marked': 'guided',
@@ -134,6 +142,50 @@ describe('partner-safety', () => {
     expect(recommendCare(RULE_EXAMPLES['partner-safety']).reasons[0]).toMatch(
       /leaves out exercises to do with a partner or about saying hard things to someone, and ones that test your fears/,
     );
+  });
+});
+
+describe('crisis-in-writing', () => {
+  it('makes the level urgent, kindly and without quoting what was written', () => {
+    const { level, reasons } = recommendCare(RULE_EXAMPLES['crisis-in-writing']);
+    expect(level).toBe('urgent');
+    expect(reasons[0]).toBe(
+      'Something you wrote recently sounded like things may be very hard for you right now. You deserve support with that straight away, so Get help now and your safety plan come first.',
+    );
+  });
+
+  it('does not repeat itself when the Check already said so', () => {
+    const both = input(
+      {},
+      {
+        safety: { 'safety-self-harm': SAFETY.yes },
+        writing: { crisis: true, safeguarding: false },
+      },
+    );
+    expect(recommendCare(both).rules).toEqual(['crisis-answer']);
+  });
+
+  it('does not fire without a flag', () => {
+    expect(
+      recommendCare(input({}, { writing: { crisis: false, safeguarding: false } })).rules,
+    ).toEqual([]);
+  });
+});
+
+describe('safeguarding-in-writing', () => {
+  it('puts specialist help first and says what is left out, never blaming', () => {
+    const { level, reasons } = recommendCare(RULE_EXAMPLES['safeguarding-in-writing']);
+    expect(level).toBe('professional');
+    expect(reasons[0]).toMatch(/^Something you wrote recently sounded like someone may be/);
+    expect(reasons[0]).toMatch(/never your fault/);
+    expect(reasons[0]).toMatch(/leaves out exercises to do with a partner/);
+  });
+
+  it('together with a crisis flag in writing, is urgent with both reasons', () => {
+    const both = input({}, { writing: { crisis: true, safeguarding: true } });
+    const recommendation = recommendCare(both);
+    expect(recommendation.level).toBe('urgent');
+    expect(recommendation.rules).toEqual(['crisis-in-writing', 'safeguarding-in-writing']);
   });
 });
 

@@ -37,10 +37,22 @@ export type CheckForPlanning = Pick<
  */
 export type ChangeSinceStart = Readonly<Record<ScoredSubscaleId, { label: ChangeLabel }>>;
 
+/**
+ * What the risk check found in the person's own recent writing (journal entries, check-in
+ * notes, exercise entries): only whether a crisis or a safeguarding flag was raised, never
+ * what was written. The server decides the window (docs/decisions/0010).
+ */
+export interface RecentWritingSafety {
+  crisis: boolean;
+  safeguarding: boolean;
+}
+
 export interface SteppedCareInput {
   check: CheckForPlanning;
   /** One entry per retake, oldest first: the change from the first Check to that retake. */
   retakes: readonly ChangeSinceStart[];
+  /** Flags raised by the risk check of recent writing; none when absent. */
+  writing?: RecentWritingSafety | null;
 }
 
 export interface SteppedCareRule {
@@ -60,6 +72,15 @@ const EARLY_HURT_ROOTS: readonly RootId[] = ['childhood', 'relational-trauma'];
 
 const hasFlag = (input: SteppedCareInput, level: 'crisis' | 'safeguarding') =>
   input.check.safety.flags.some((flag) => flag.level === level);
+
+/**
+ * Whether someone may be hurt, frightened or controlled by a person close to them: the
+ * Check's partner-safety answers, or a safeguarding flag in recent writing. The planner then
+ * pauses partner, exposure and fear-questioning exercises and puts safeguarding help first.
+ */
+export function safeguardingRaised(input: SteppedCareInput): boolean {
+  return hasFlag(input, 'safeguarding') || input.writing?.safeguarding === true;
+}
 
 const latestRetake = (input: SteppedCareInput) => input.retakes[input.retakes.length - 1];
 
@@ -94,6 +115,15 @@ export const STEPPED_CARE_RULES = [
       'You told us you have had thoughts of hurting yourself or ending your life. You deserve support with that straight away, so Get help now and your safety plan come first.',
   },
   {
+    id: 'crisis-in-writing',
+    level: 'urgent',
+    // The risk check of something the person wrote recently raised a crisis flag. Not repeated
+    // when the Check's own answer already said so (crisis-answer gives the reason then).
+    when: (input) => input.writing?.crisis === true && !hasFlag(input, 'crisis'),
+    reason: () =>
+      'Something you wrote recently sounded like things may be very hard for you right now. You deserve support with that straight away, so Get help now and your safety plan come first.',
+  },
+  {
     id: 'partner-safety',
     level: 'professional',
     // Fear of, or control by, a partner or ex-partner. The planner also leaves out partner and
@@ -102,6 +132,16 @@ export const STEPPED_CARE_RULES = [
     when: (input) => hasFlag(input, 'safeguarding'),
     reason: () =>
       'You told us you feel afraid of, or controlled by, a partner or an ex-partner. That is not your fault. A specialist service can help you think about your safety, so we have put that first. For now, the plan leaves out exercises to do with a partner or about saying hard things to someone, and ones that test your fears.',
+  },
+  {
+    id: 'safeguarding-in-writing',
+    level: 'professional',
+    // The risk check of something the person wrote recently raised a safeguarding flag (abuse,
+    // coercion, threats). Pauses as partner-safety does; never a CBT exercise as the answer to
+    // abuse. Not repeated when the Check's own answers already said so.
+    when: (input) => input.writing?.safeguarding === true && !hasFlag(input, 'safeguarding'),
+    reason: () =>
+      'Something you wrote recently sounded like someone may be hurting, frightening or controlling you. That is never your fault. A specialist service can help you think about your safety, so we have put that first. For now, the plan leaves out exercises to do with a partner or about saying hard things to someone, and ones that test your fears.',
   },
   {
     id: 'most-signs-marked',

@@ -236,6 +236,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     policy,
     clock,
     (error) => app.log.error({ err: error }, 'plan: damaged stored week, made again'),
+    risk,
   );
   const personalData = new PersonalDataRepository(database.db);
   app.decorate('services', {

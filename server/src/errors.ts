@@ -32,6 +32,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   consent_version_outdated: 409,
   research_notice_outdated: 409,
   plan_step_not_swappable: 409,
+  plan_step_not_skippable: 409,
   plan_no_swap_available: 409,
   entry_unreadable: 409,
   payload_too_large: 413,

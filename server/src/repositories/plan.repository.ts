@@ -72,6 +72,34 @@ export class PlanRepository {
       .execute();
   }
 
+  /**
+   * The risk levels the risk check gave the owner's journal entries and check-in notes saved
+   * (or changed) since `since` (ISO), when they are `crisis` or `safeguarding`: only the
+   * levels, never the text. What the plan reads as recent writing (decision 0010).
+   */
+  async recentWritingRiskLevels(ownerId: string, since: string): Promise<string[]> {
+    const flagged = ['crisis', 'safeguarding'];
+    const [journal, checkins] = await Promise.all([
+      this.db
+        .selectFrom('journal_entries')
+        .select('risk_level')
+        .distinct()
+        .where('user_id', '=', ownerId)
+        .where('updated_at', '>=', since)
+        .where('risk_level', 'in', flagged)
+        .execute(),
+      this.db
+        .selectFrom('checkins')
+        .select('risk_level')
+        .distinct()
+        .where('user_id', '=', ownerId)
+        .where('updated_at', '>=', since)
+        .where('risk_level', 'in', flagged)
+        .execute(),
+    ]);
+    return [...new Set([...journal, ...checkins].map((row) => row.risk_level))];
+  }
+
   async findPreferences(ownerId: string): Promise<StoredPlanPreferences | null> {
     const row = await this.db
       .selectFrom('plan_preferences')

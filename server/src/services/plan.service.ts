@@ -5,8 +5,11 @@ import {
   type ExerciseId,
   type ExerciseTopic,
 } from '../../../core/exercises/catalogue';
+import { entryTexts } from '../../../core/exercise-entries/entry-values';
+import { exerciseById } from '../../../core/exercises/catalogue';
 import {
   planWeek,
+  skipStep,
   swapStep,
   type CompletedStep,
   type Pace,
@@ -17,7 +20,7 @@ import {
   type SupportAction,
   type WeeklyPlan,
 } from '../../../core/plan/planner';
-import type { CareLevel } from '../../../core/plan/stepped-care';
+import type { CareLevel, RecentWritingSafety } from '../../../core/plan/stepped-care';
 import { addWeeks, isoWeekAt } from '../../../core/plan/week';
 import type { AccessPolicy, Actor } from '../policies/access.policy';
 import type { PlanRepository } from '../repositories/plan.repository';
@@ -25,6 +28,7 @@ import type { Clock } from './clock';
 import type { ClosenessCheckService } from './closeness-check.service';
 import type { ExerciseDraft, ExerciseService, FinishedExercise } from './exercise.service';
 import type { FieldLocation, TextVault } from './privacy/text-vault';
+import { inlineRiskChecker, type RiskChecker } from './safety/risk-checker';
 
 /** The preferences a person has before they set any: about an hour a week, nothing avoided. */
 export const DEFAULT_PLAN_PREFERENCES: Readonly<Required<PlanPreferences>> = Object.freeze({
@@ -37,7 +41,18 @@ export interface PlanPreferencesView {
   minutesPerWeek: number;
   avoidExercises: ExerciseId[];
   avoidTopics: ExerciseTopic[];
+  /**
+   * Set when the saved preferences could not be read (damaged): these are the usual ones
+   * instead, and saving replaces what was stored.
+   */
+  unreadable?: true;
 }
+
+/**
+ * How far back the plan reads the risk check of the person's own writing (journal entries,
+ * check-in notes, exercise entries saved or changed in that time): decision 0010.
+ */
+export const RECENT_WRITING_DAYS = 14;
 
 /**
  * A step as the app sees it. `started` is never stored: a step still to do shows as started
@@ -57,6 +72,8 @@ export interface PlanView {
   minutes: { planned: number; budget: number };
   pace: Pace | null;
   paused: WeeklyPlan['paused'];
+  /** True when the saved preferences could not be read, so the usual ones were used. */
+  preferencesUnreadable: boolean;
 }
 
 /** A week's plan as stored: the plan and the Check it was made from. */
@@ -72,6 +89,7 @@ interface BuiltPlan {
   checkId: string;
   /** Exercises with a draft begun or saved in the plan's week. */
   started: ReadonlySet<string>;
+  preferencesUnreadable: boolean;
 }
 
 /**
@@ -97,6 +115,8 @@ export class PlanService {
     private readonly clock: Clock,
     /** Told about a stored plan that failed its integrity check: an incident, not a bug. */
     private readonly reportError: (error: unknown) => void = () => undefined,
+    /** The risk check of free text, for exercise entries (their level is not stored). */
+    private readonly risk: RiskChecker = inlineRiskChecker,
   ) {}
 
   async get(actor: Actor, timeZone: string = DEFAULT_TIME_ZONE): Promise<PlanView> {
@@ -113,9 +133,10 @@ export class PlanService {
         minutes: { planned: 0, budget: preferences.minutesPerWeek },
         pace: null,
         paused: null,
+        preferencesUnreadable: preferences.unreadable === true,
       };
     }
-    return viewOf(built.plan, built.started);
+    return viewOf(built);
   }
 
   /** Swaps a step still to do for another exercise aimed at the same need. */
@@ -137,7 +158,28 @@ export class PlanService {
       sameWeek: 'keep',
     });
     await this.save(actor.userId, { checkId: built.checkId, plan });
-    return { step: stepView(step, built.started), plan: viewOf(plan, built.started) };
+    return { step: stepView(step, built.started), plan: viewOf({ ...built, plan }) };
+  }
+
+  /**
+   * Leaves a step still to do for this week ("Not this week"): it stays in the week, marked
+   * skipped. Another person's step id is simply not in this person's plan (404).
+   */
+  async skip(
+    actor: Actor,
+    stepId: string,
+    timeZone: string = DEFAULT_TIME_ZONE,
+  ): Promise<{ step: PlanStepView; plan: PlanView }> {
+    await this.policy.requireCollection(actor, 'update', 'plan', actor.userId);
+    const built = await this.build(actor, timeZone);
+    if (built === null) {
+      throw new DomainError('plan_step_not_found', 'That step is not in this week’s plan.', {
+        stepId,
+      });
+    }
+    const { plan, step } = skipStep(built.plan, stepId);
+    await this.save(actor.userId, { checkId: built.checkId, plan });
+    return { step: stepView(step, built.started), plan: viewOf({ ...built, plan }) };
   }
 
   async preferences(actor: Actor): Promise<PlanPreferencesView> {
@@ -145,8 +187,20 @@ export class PlanService {
     return this.preferencesOf(actor.userId);
   }
 
+  /** The stored preferences for export: none, them, or `{ unreadable: true }` when damaged. */
+  async exportPreferences(actor: Actor): Promise<unknown[]> {
+    await this.policy.requireCollection(actor, 'read', 'plan', actor.userId, 'exported');
+    const stored = await this.plans.findPreferences(actor.userId);
+    if (!stored) return [];
+    const preferences = await this.preferencesOf(actor.userId);
+    return [preferences.unreadable ? { unreadable: true } : preferences];
+  }
+
   /** Replaces the preferences; ids and topics were checked by the route's schema. */
-  async setPreferences(actor: Actor, input: PlanPreferencesView): Promise<PlanPreferencesView> {
+  async setPreferences(
+    actor: Actor,
+    input: Omit<PlanPreferencesView, 'unreadable'>,
+  ): Promise<PlanPreferencesView> {
     await this.policy.requireCollection(actor, 'update', 'plan', actor.userId);
     const preferences: PlanPreferencesView = {
       minutesPerWeek: input.minutesPerWeek,
@@ -164,19 +218,22 @@ export class PlanService {
     return preferences;
   }
 
-  /** Every stored week's plan and the preferences, decrypted: for export. */
-  async exportWeeks(actor: Actor): Promise<{ week: string; plan: WeeklyPlan }[]> {
+  /**
+   * Every stored week's plan, decrypted: for export. A damaged week is listed as unreadable
+   * (and reported), so the rest of the export still leaves with the person.
+   */
+  async exportWeeks(
+    actor: Actor,
+  ): Promise<({ week: string; plan: WeeklyPlan } | { week: string; unreadable: true })[]> {
     await this.policy.requireCollection(actor, 'read', 'plan', actor.userId, 'exported');
     const weeks = await this.plans.listWeeks(actor.userId);
     return Promise.all(
-      weeks.map(async (stored) => ({
-        week: stored.week,
-        plan: (
-          JSON.parse(
-            await this.vault.open(weekLocation(actor.userId, stored.week), stored.planCiphertext),
-          ) as StoredPlan
-        ).plan,
-      })),
+      weeks.map(async (stored) => {
+        const opened = await this.openWeek(actor.userId, stored.week, stored.planCiphertext);
+        return opened === null
+          ? { week: stored.week, unreadable: true as const }
+          : { week: stored.week, plan: opened.plan };
+      }),
     );
   }
 
@@ -190,7 +247,7 @@ export class PlanService {
     if (check === null) return null;
     const ownerId = actor.userId;
     const week = this.currentWeek(timeZone);
-    const preferences = await this.preferencesOf(ownerId);
+    const { unreadable: preferencesUnreadable, ...preferences } = await this.preferencesOf(ownerId);
     const finished = await this.exercises.finished(actor);
     const doneThisWeek = new Set(
       finished
@@ -203,12 +260,14 @@ export class PlanService {
         .filter((draft) => draftWeeks(draft, timeZone).includes(week))
         .map((draft) => draft.exerciseId),
     );
-    const thisWeek = await this.openWeek(ownerId, week);
-    const lastWeek = thisWeek ? null : await this.openWeek(ownerId, addWeeks(week, -1));
+    const writing = await this.recentWriting(actor, finished, drafts);
+    const thisWeek = await this.findWeek(ownerId, week);
+    const lastWeek = thisWeek ? null : await this.findWeek(ownerId, addWeeks(week, -1));
     const input: PlannerInput = {
       week,
       check: check.latest,
       retakes: check.retakes,
+      writing,
       history: finished.map((entry) => historyOf(entry, timeZone)),
       preferences,
       previousPlan: thisWeek ? markDone(thisWeek.plan, doneThisWeek) : (lastWeek?.plan ?? null),
@@ -225,7 +284,44 @@ export class PlanService {
       input: { ...input, previousPlan: plan },
       checkId: check.responseId,
       started,
+      preferencesUnreadable: preferencesUnreadable === true,
     };
+  }
+
+  /**
+   * Whether the risk check raised a crisis or safeguarding flag on anything the person wrote
+   * in the last RECENT_WRITING_DAYS days: journal entries and check-in notes (their level is
+   * stored at save) and exercise entries (checked again here, as their level is not stored).
+   * Only the flags reach the planner, never the words; it is the person's own data, read for
+   * the person's own plan, and shown to no one else.
+   */
+  private async recentWriting(
+    actor: Actor,
+    finished: readonly FinishedExercise[],
+    drafts: readonly ExerciseDraft[],
+  ): Promise<RecentWritingSafety> {
+    const since = new Date(
+      this.clock.now().getTime() - RECENT_WRITING_DAYS * 86_400_000,
+    ).toISOString();
+    const levels = new Set(await this.plans.recentWritingRiskLevels(actor.userId, since));
+    // Exercises touched in the window: only their entries are opened and checked.
+    const touched = new Set([
+      ...finished.filter((entry) => entry.completedAt >= since).map((entry) => entry.exerciseId),
+      ...drafts.filter((draft) => draft.updatedAt >= since).map((draft) => draft.exerciseId),
+    ]);
+    for (const exerciseId of touched) {
+      if (levels.has('crisis') && levels.has('safeguarding')) break;
+      const exercise = exerciseById(exerciseId);
+      for (const entry of await this.exercises.list(actor, exerciseId)) {
+        if (entry.unreadable || entry.updatedAt < since) continue;
+        const text = entryTexts(exercise, entry.values).join('\n');
+        if (text.trim() === '') continue;
+        const assessment = await this.risk.assess(text);
+        for (const reason of assessment.reasons) levels.add(reason.level);
+        levels.add(assessment.level);
+      }
+    }
+    return { crisis: levels.has('crisis'), safeguarding: levels.has('safeguarding') };
   }
 
   private async save(ownerId: string, stored: StoredPlan): Promise<void> {
@@ -240,32 +336,115 @@ export class PlanService {
     });
   }
 
-  private async openWeek(ownerId: string, week: string): Promise<StoredPlan | null> {
+  private async findWeek(ownerId: string, week: string): Promise<StoredPlan | null> {
     const stored = await this.plans.findWeek(ownerId, week);
-    if (!stored) return null;
+    return stored ? this.openWeek(ownerId, week, stored.planCiphertext) : null;
+  }
+
+  /**
+   * A stored week, or null when it cannot be used: it fails its integrity check, is not JSON,
+   * or is not the shape of a plan. A damaged stored plan is made again: the person loses only
+   * this week's swaps and skips. The failure is still reported as an integrity incident.
+   */
+  private async openWeek(
+    ownerId: string,
+    week: string,
+    ciphertext: string,
+  ): Promise<StoredPlan | null> {
     try {
-      return JSON.parse(
-        await this.vault.open(weekLocation(ownerId, week), stored.planCiphertext),
-      ) as StoredPlan;
+      const stored = readStoredPlan(
+        JSON.parse(await this.vault.open(weekLocation(ownerId, week), ciphertext)),
+      );
+      if (stored === null) this.reportError(new DomainError('plan_unreadable', 'plan: bad shape'));
+      return stored;
     } catch (error) {
-      // A damaged stored plan is made again: the person loses only this week's swaps. The
-      // failure is still reported as an integrity incident.
-      if (!(error instanceof DomainError) || !UNREADABLE_CODES.has(error.code)) throw error;
+      if (!isUnreadable(error)) throw error;
       this.reportError(error);
       return null;
     }
   }
 
+  /** The saved preferences; the usual ones, marked unreadable, when they cannot be read. */
   private async preferencesOf(ownerId: string): Promise<PlanPreferencesView> {
+    const defaults = (): PlanPreferencesView => ({
+      ...DEFAULT_PLAN_PREFERENCES,
+      avoidExercises: [],
+      avoidTopics: [],
+    });
     const stored = await this.plans.findPreferences(ownerId);
-    if (!stored) return { ...DEFAULT_PLAN_PREFERENCES, avoidExercises: [], avoidTopics: [] };
-    return JSON.parse(
-      await this.vault.open(preferencesLocation(ownerId), stored.preferencesCiphertext),
-    ) as PlanPreferencesView;
+    if (!stored) return defaults();
+    try {
+      const preferences = readPreferences(
+        JSON.parse(
+          await this.vault.open(preferencesLocation(ownerId), stored.preferencesCiphertext),
+        ),
+      );
+      if (preferences) return preferences;
+      this.reportError(new DomainError('plan_unreadable', 'plan preferences: bad shape'));
+    } catch (error) {
+      if (!isUnreadable(error)) throw error;
+      this.reportError(error);
+    }
+    return { ...defaults(), unreadable: true };
   }
 }
 
 const UNREADABLE_CODES: ReadonlySet<string> = new Set(['ciphertext_invalid', 'person_key_invalid']);
+
+/** Stored data that cannot be used: failed its integrity check, or is not JSON. */
+function isUnreadable(error: unknown): boolean {
+  return (
+    error instanceof SyntaxError ||
+    (error instanceof DomainError && UNREADABLE_CODES.has(error.code))
+  );
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * A stored week read defensively: null unless it has the shape of a plan. Plans stored before
+ * reasons became message descriptors hold plain-text reasons; they still read (see viewOf).
+ */
+function readStoredPlan(value: unknown): StoredPlan | null {
+  if (!isRecord(value) || typeof value.checkId !== 'string' || !isRecord(value.plan)) return null;
+  const plan = value.plan;
+  if (
+    typeof plan.week !== 'string' ||
+    !Array.isArray(plan.steps) ||
+    !Array.isArray(plan.swappedOut) ||
+    !isRecord(plan.recommendation) ||
+    !isRecord(plan.minutes) ||
+    !plan.steps.every(
+      (step) =>
+        isRecord(step) &&
+        typeof step.id === 'string' &&
+        isExerciseId(step.exerciseId) &&
+        (step.status === 'todo' || step.status === 'done' || step.status === 'skipped'),
+    )
+  )
+    return null;
+  return value as unknown as StoredPlan;
+}
+
+/** Stored preferences read defensively: null unless every field is as saved. */
+function readPreferences(value: unknown): PlanPreferencesView | null {
+  if (
+    !isRecord(value) ||
+    typeof value.minutesPerWeek !== 'number' ||
+    !Number.isInteger(value.minutesPerWeek) ||
+    value.minutesPerWeek < 0 ||
+    !Array.isArray(value.avoidExercises) ||
+    !Array.isArray(value.avoidTopics) ||
+    !value.avoidTopics.every((topic) => typeof topic === 'string')
+  )
+    return null;
+  return {
+    minutesPerWeek: value.minutesPerWeek,
+    avoidExercises: value.avoidExercises.filter(isExerciseId),
+    avoidTopics: value.avoidTopics as ExerciseTopic[],
+  };
+}
 
 /** The weeks a draft was begun and last saved in (the same week, mostly). */
 function draftWeeks(draft: ExerciseDraft, timeZone: string): string[] {
@@ -284,13 +463,20 @@ function historyOf(entry: FinishedExercise, timeZone: string): CompletedStep {
   };
 }
 
-/** A step is done once an entry of its exercise is completed in the plan's week. */
+/**
+ * A step is done while an entry of its exercise is completed in the plan's week: done is
+ * derived on every read, never trusted from the stored plan. So when the person deletes the
+ * entry that finished it (and no other completed entry of that exercise in the week is left),
+ * the step is to do again. A step left for the week stays skipped.
+ */
 function markDone(plan: WeeklyPlan, done: ReadonlySet<string>): WeeklyPlan {
   return {
     ...plan,
-    steps: plan.steps.map((step) =>
-      step.status === 'todo' && done.has(step.exerciseId) ? { ...step, status: 'done' } : step,
-    ),
+    steps: plan.steps.map((step): PlanStep => {
+      if (step.status === 'skipped') return step;
+      const status: PlanStepStatus = done.has(step.exerciseId) ? 'done' : 'todo';
+      return status === step.status ? step : { ...step, status };
+    }),
   };
 }
 
@@ -301,7 +487,11 @@ function stepView(step: PlanStep, started: ReadonlySet<string>): PlanStepView {
     : step;
 }
 
-function viewOf(plan: WeeklyPlan, started: ReadonlySet<string>): PlanView {
+function viewOf({
+  plan,
+  started,
+  preferencesUnreadable,
+}: Pick<BuiltPlan, 'plan' | 'started' | 'preferencesUnreadable'>): PlanView {
   return {
     week: plan.week,
     checkNeeded: false,
@@ -311,6 +501,7 @@ function viewOf(plan: WeeklyPlan, started: ReadonlySet<string>): PlanView {
     minutes: plan.minutes,
     pace: plan.pace,
     paused: plan.paused,
+    preferencesUnreadable,
   };
 }
 

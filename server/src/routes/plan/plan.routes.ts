@@ -5,6 +5,7 @@ import {
   getPlanSchema,
   getPreferencesSchema,
   putPreferencesSchema,
+  skipStepSchema,
   swapStepSchema,
 } from './schema';
 
@@ -29,5 +30,10 @@ export function planRoutes(app: App): void {
   app.post('/api/plan/steps/:id/swap', { ...guard, schema: swapStepSchema }, async (request) => {
     requireKnownTimeZone(request.query.timeZone);
     return plan.swap(requireSignedIn(request), request.params.id, request.query.timeZone);
+  });
+
+  app.post('/api/plan/steps/:id/skip', { ...guard, schema: skipStepSchema }, async (request) => {
+    requireKnownTimeZone(request.query.timeZone);
+    return plan.skip(requireSignedIn(request), request.params.id, request.query.timeZone);
   });
 }

@@ -1,16 +1,21 @@
 import { Type } from 'typebox';
+import { SCORED_SUBSCALE_IDS } from '../../../../core/assessment/closeness-check.definition';
 import { CARE_LEVELS } from '../../../../core/plan/stepped-care';
-import { EXERCISE_IDS, EXERCISE_TOPICS } from '../../../../core/exercises/catalogue';
+import { EXERCISE_IDS, EXERCISE_TOPICS, MODALITIES } from '../../../../core/exercises/catalogue';
 import { errorResponses } from '../schemas';
 
-const SupportBody = Type.Object({ kind: Type.String(), reason: Type.String() });
+const SUPPORT_KINDS = ['get-help-now', 'safety-plan', 'safeguarding-help', 'professional-help'];
+
+const SupportBody = Type.Object({ kind: Type.Enum(SUPPORT_KINDS), reason: Type.String() });
 
 export const PlanStepBody = Type.Object({
   id: Type.String(),
-  exerciseId: Type.String(),
-  modality: Type.String(),
-  targets: Type.Array(Type.String()),
-  focus: Type.Union([Type.String(), Type.Null()]),
+  exerciseId: Type.Enum(EXERCISE_IDS),
+  modality: Type.Enum(MODALITIES),
+  targets: Type.Array(Type.Enum(SCORED_SUBSCALE_IDS), {
+    description: 'The signs and roots of the Closeness Check the exercise works on.',
+  }),
+  focus: Type.Union([Type.Enum(SCORED_SUBSCALE_IDS), Type.Null()]),
   minutes: Type.Integer(),
   intensity: Type.Integer(),
   reason: Type.String(),
@@ -19,7 +24,8 @@ export const PlanStepBody = Type.Object({
     {
       description:
         'started: still to do, and a draft of its exercise was begun or saved this week. ' +
-        'done: an entry of its exercise was completed this week.',
+        'done: an entry of its exercise is completed this week (deleting it makes the step ' +
+        'to do again). skipped: left for this week with POST /api/plan/steps/{id}/skip.',
     },
   ),
   source: Type.Union([Type.Literal('homework'), Type.Literal('plan')]),
@@ -48,9 +54,14 @@ export const PlanBody = Type.Object({
     Type.Null(),
   ]),
   paused: Type.Union([
-    Type.Object({ exerciseIds: Type.Array(Type.String()), reason: Type.String() }),
+    Type.Object({ exerciseIds: Type.Array(Type.Enum(EXERCISE_IDS)), reason: Type.String() }),
     Type.Null(),
   ]),
+  preferencesUnreadable: Type.Boolean({
+    description:
+      'True when the saved preferences could not be read: the usual ones were used, and ' +
+      'saving preferences replaces them.',
+  }),
 });
 
 export const PreferencesBody = Type.Object(
@@ -100,10 +111,39 @@ export const swapStepSchema = {
   },
 };
 
+/** The preferences as read: the usual ones, marked unreadable, when the saved ones are damaged. */
+export const PreferencesView = Type.Object({
+  minutesPerWeek: Type.Integer({ minimum: 0, maximum: 1000 }),
+  avoidExercises: Type.Array(Type.Enum(EXERCISE_IDS)),
+  avoidTopics: Type.Array(Type.Enum(EXERCISE_TOPICS)),
+  unreadable: Type.Optional(
+    Type.Literal(true, {
+      description:
+        'The saved preferences could not be read; these are the usual ones, and saving replaces them.',
+    }),
+  ),
+});
+
 export const getPreferencesSchema = {
   summary: 'What the person asked of their plan: minutes a week and what to avoid',
   tags: ['plan'],
-  response: { 200: PreferencesBody, ...errorResponses(401, 403) },
+  response: { 200: PreferencesView, ...errorResponses(401, 403) },
+};
+
+export const skipStepSchema = {
+  summary: 'Leave a step still to do for this week (“Not this week”)',
+  description:
+    'The step stays in the week marked skipped and takes no minutes; nothing is brought in ' +
+    'instead. It is not chosen again this week, and counts a little against it next week. ' +
+    'A step id not in the caller’s plan (missing or someone else’s) is 404 ' +
+    'plan_step_not_found; a step already done or skipped is 409 plan_step_not_skippable.',
+  tags: ['plan'],
+  params: Type.Object({ id: Type.String({ maxLength: 100 }) }),
+  querystring: PlanQuery,
+  response: {
+    200: Type.Object({ step: PlanStepBody, plan: PlanBody }),
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
 };
 
 export const putPreferencesSchema = {

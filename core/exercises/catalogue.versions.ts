@@ -8,6 +8,7 @@
  * when a kept version is edited.
  */
 import { DomainError } from '../errors/domain-error';
+import { t } from '../i18n/translate';
 import { CATALOGUE, exerciseById } from './catalogue';
 import type {
   ColumnField,
@@ -61,11 +62,10 @@ export function exerciseVersions(
         ? retired[exerciseId]?.find((candidate) => candidate.version === version)
         : undefined;
       if (!old) {
-        throw new DomainError(
-          EXERCISE_VERSION_UNKNOWN,
-          'This entry was made with a version of the exercise that Closer does not know.',
-          { exerciseId: exercise.id, version },
-        );
+        throw new DomainError(EXERCISE_VERSION_UNKNOWN, t('exercise.error.versionUnknown'), {
+          exerciseId: exercise.id,
+          version,
+        });
       }
       return { ...exercise, version: old.version, steps: old.steps, keepInView: old.keepInView };
     },

@@ -484,6 +484,28 @@ export const enGB = {
     'We cannot reach Closer right now. What you write is kept on this device and will be sent when you are back online.',
   'exercise.status.refused':
     'This could not be saved to your account just now. It is kept on this device.',
+  'exercise.status.conflict':
+    'Some answers were changed on another device. Nothing is lost. Choose what to keep above.',
+  'exercise.error.changedElsewhere':
+    'This was changed on another device since this copy was opened. Nothing is lost: the newer copy is included so both can be brought together.',
+  'exercise.error.versionUnknown':
+    'This was written with a version of the exercise that this copy of Closer does not know yet. Nothing is lost. Please try again later.',
+  'exercise.conflict.title': 'Changed on another device',
+  'exercise.conflict.intro':
+    'You or someone using your account wrote in this exercise on another device too. Everything that was changed in only one place is kept. For the answers below, both versions are here. Choose what to keep.',
+  'exercise.conflict.announce':
+    '{count} answers were changed on another device as well. Both versions are kept until you choose.',
+  'exercise.conflict.announceOne':
+    'One answer was changed on another device as well. Both versions are kept until you choose.',
+  'exercise.conflict.field': '{step}: {field}',
+  'exercise.conflict.mine': 'Keep what you wrote on this device',
+  'exercise.conflict.theirs': 'Keep the version from the other device',
+  'exercise.conflict.both': 'Keep both, one after the other',
+  'exercise.conflict.empty': '(empty)',
+  'exercise.conflict.apply': 'Use my choices',
+  'exercise.conflict.applied': 'Done. Your choices are saved.',
+  'exercise.conflict.finishFirst':
+    'Before finishing, choose what to keep where the exercise was changed on another device.',
   'exercise.rating.ends': '0 means {low}. {max} means {high}.',
   'exercise.rating.low': '0: {label}',
   'exercise.rating.high': '100: {label}',

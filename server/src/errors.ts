@@ -35,6 +35,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   plan_step_not_skippable: 409,
   plan_no_swap_available: 409,
   entry_unreadable: 409,
+  entry_changed_elsewhere: 409,
+  exercise_version_unknown: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   too_many_attempts: 429,

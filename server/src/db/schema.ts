@@ -167,6 +167,10 @@ export interface ExerciseEntriesTable {
   user_id: string;
   /** The exercise in the library (core/exercises). */
   exercise_id: string;
+  /** The version of the exercise's fields the entry was made with (core/exercises). */
+  exercise_version: number;
+  /** Counted up on every save; a save based on an older revision is refused. */
+  revision: number;
   /** `draft` or `completed`. */
   status: string;
   /** The values, step by step, as encrypted JSON. */

@@ -10,6 +10,10 @@ export interface StoredExerciseEntry {
   id: string;
   ownerId: string;
   exerciseId: string;
+  /** The version of the exercise's fields the entry was made with. */
+  exerciseVersion: number;
+  /** Counted up on every save. */
+  revision: number;
   status: EntryStatus;
   valuesCiphertext: string;
   feelingCiphertext: string | null;
@@ -33,6 +37,8 @@ export class ExerciseEntryRepository {
     user_id: string;
     values_ciphertext: string;
     updated_at: string;
+    revision: number;
+    base_revision: number;
   }) => CompiledQuery;
 
   constructor(private readonly database: DatabaseHandle) {
@@ -41,6 +47,8 @@ export class ExerciseEntryRepository {
       id: true,
       user_id: true,
       exercise_id: true,
+      exercise_version: true,
+      revision: true,
       status: true,
       values_ciphertext: true,
       feeling_ciphertext: true,
@@ -48,13 +56,20 @@ export class ExerciseEntryRepository {
       updated_at: true,
       completed_at: true,
     });
-    this.saveValues = compileOnce(['id', 'user_id', 'values_ciphertext', 'updated_at'], (standIn) =>
-      this.db
-        .updateTable('exercise_entries')
-        .set({ values_ciphertext: standIn.values_ciphertext, updated_at: standIn.updated_at })
-        .where('id', '=', standIn.id)
-        .where('user_id', '=', standIn.user_id)
-        .compile(),
+    this.saveValues = compileOnce(
+      ['id', 'user_id', 'values_ciphertext', 'updated_at', 'revision', 'base_revision'],
+      (standIn) =>
+        this.db
+          .updateTable('exercise_entries')
+          .set({
+            values_ciphertext: standIn.values_ciphertext,
+            updated_at: standIn.updated_at,
+            revision: standIn.revision,
+          })
+          .where('id', '=', standIn.id)
+          .where('user_id', '=', standIn.user_id)
+          .where('revision', '=', standIn.base_revision)
+          .compile(),
     );
   }
 
@@ -63,20 +78,40 @@ export class ExerciseEntryRepository {
     await this.database.write(this.insertRow(toRow(entry)));
   }
 
-  /** Replaces the values of a draft or entry: the autosave. */
-  async updateValues(entry: StoredExerciseEntry): Promise<void> {
+  /**
+   * Replaces the values of a draft or entry (the autosave), only if the stored revision is
+   * still `baseRevision`; `entry.revision` is the new one. Answers the row as stored afterwards,
+   * so the caller can tell whether this save is the one stored (and, if not, what is).
+   *
+   * The write goes through the group commit like every save; whether it changed a row is read
+   * back rather than counted, because the group commit does not report counts, and the row
+   * read back is what a refused save must answer anyway.
+   */
+  async updateValues(
+    entry: StoredExerciseEntry,
+    baseRevision: number,
+  ): Promise<StoredExerciseEntry | null> {
     await this.database.write(
       this.saveValues({
         id: entry.id,
         user_id: entry.ownerId,
         values_ciphertext: entry.valuesCiphertext,
         updated_at: entry.updatedAt,
+        revision: entry.revision,
+        base_revision: baseRevision,
       }),
     );
+    return this.findOwned(entry.ownerId, entry.id);
   }
 
-  /** Marks an entry completed, with its last values and how it felt. */
-  async complete(entry: StoredExerciseEntry): Promise<void> {
+  /**
+   * Marks an entry completed, with its last values and how it felt, only if the stored
+   * revision is still `baseRevision`. Answers the row as stored afterwards (see `updateValues`).
+   */
+  async complete(
+    entry: StoredExerciseEntry,
+    baseRevision: number,
+  ): Promise<StoredExerciseEntry | null> {
     await this.database.write(
       this.db
         .updateTable('exercise_entries')
@@ -86,11 +121,25 @@ export class ExerciseEntryRepository {
           feeling_ciphertext: entry.feelingCiphertext,
           updated_at: entry.updatedAt,
           completed_at: entry.completedAt,
+          revision: entry.revision,
         })
         .where('id', '=', entry.id)
         .where('user_id', '=', entry.ownerId)
+        .where('revision', '=', baseRevision)
         .compile(),
     );
+    return this.findOwned(entry.ownerId, entry.id);
+  }
+
+  /** The owner's entry by id. */
+  async findOwned(ownerId: string, id: string): Promise<StoredExerciseEntry | null> {
+    const row = await this.db
+      .selectFrom('exercise_entries')
+      .selectAll()
+      .where('id', '=', id)
+      .where('user_id', '=', ownerId)
+      .executeTakeFirst();
+    return row ? fromRow(row) : null;
   }
 
   /** Any owner's entry by id: only the access policy may call this for someone else's. */
@@ -151,6 +200,8 @@ function toRow(entry: StoredExerciseEntry): ExerciseEntriesTable {
     id: entry.id,
     user_id: entry.ownerId,
     exercise_id: entry.exerciseId,
+    exercise_version: entry.exerciseVersion,
+    revision: entry.revision,
     status: entry.status,
     values_ciphertext: entry.valuesCiphertext,
     feeling_ciphertext: entry.feelingCiphertext,
@@ -165,6 +216,8 @@ function fromRow(row: ExerciseEntriesTable): StoredExerciseEntry {
     id: row.id,
     ownerId: row.user_id,
     exerciseId: row.exercise_id,
+    exerciseVersion: Number(row.exercise_version),
+    revision: Number(row.revision),
     status: row.status === 'completed' ? 'completed' : 'draft',
     valuesCiphertext: row.values_ciphertext,
     feelingCiphertext: row.feeling_ciphertext,

@@ -11,6 +11,10 @@ import {
   type Exercise,
   type ExerciseSummary,
 } from '../../../core/exercises/catalogue';
+import {
+  EXERCISE_VERSIONS,
+  type ExerciseVersions,
+} from '../../../core/exercises/catalogue.versions';
 import type { RegionCode } from '../../../core/safety/help-lines';
 import { safetyResponse, type SafetyResponse } from '../../../core/safety/safety-response';
 import { notFound, type AccessPolicy, type Actor } from '../policies/access.policy';
@@ -33,6 +37,10 @@ export interface EntryFeeling {
 export interface ExerciseEntry {
   id: string;
   exerciseId: string;
+  /** The version of the exercise's fields the entry was made with (core/exercises). */
+  exerciseVersion: number;
+  /** Counted up on every save: a save names the revision it was based on. */
+  revision: number;
   status: EntryStatus;
   values: EntryValues;
   feeling: EntryFeeling | null;
@@ -52,7 +60,12 @@ export interface CompleteInput {
   values?: unknown;
   distress?: number;
   helpful?: number;
+  /** The revision the device's copy was based on; a stale one is `entry_changed_elsewhere`. */
+  baseRevision?: number;
 }
+
+/** Stable code of a save based on an older revision than the one stored (409). */
+export const ENTRY_CHANGED_ELSEWHERE = 'entry_changed_elsewhere';
 
 /** A completed go at an exercise, with how it felt: what the planner reads. */
 export interface FinishedExercise {
@@ -82,6 +95,8 @@ export class ExerciseService {
     /** Told about stored values that failed their integrity check: an incident, not a bug. */
     private readonly reportError: (error: unknown) => void = () => undefined,
     private readonly risk: RiskChecker = inlineRiskChecker,
+    /** Every version of every exercise: an entry is checked against its own version's fields. */
+    private readonly versions: ExerciseVersions = EXERCISE_VERSIONS,
   ) {}
 
   /** The risk check of everything the person wrote, joined: it never blocks the save. */
@@ -108,7 +123,7 @@ export class ExerciseService {
     input: unknown,
     region: RegionCode,
   ): Promise<SavedExerciseEntry> {
-    const exercise = exerciseById(exerciseId);
+    const exercise = this.versions.current(exerciseId);
     const values = validateEntryValues(exercise, input);
     await this.policy.requireCollection(actor, 'create', 'exercise-entry', actor.userId);
     const id = newId();
@@ -117,6 +132,8 @@ export class ExerciseService {
       id,
       ownerId: actor.userId,
       exerciseId: exercise.id,
+      exerciseVersion: exercise.version,
+      revision: 1,
       status: 'draft',
       valuesCiphertext: await this.sealValues(actor.userId, id, values),
       feelingCiphertext: null,
@@ -131,23 +148,35 @@ export class ExerciseService {
     };
   }
 
-  /** Replaces the saved values: the autosave, called as the person types. */
+  /**
+   * Replaces the saved values: the autosave, called as the person types. The values are
+   * checked against the fields of the entry's own version of the exercise. With
+   * `baseRevision`, the revision the device's copy grew from, a save based on an older copy
+   * than the one stored is refused with `entry_changed_elsewhere` (409) and the stored entry,
+   * so the device can merge instead of overwriting words written elsewhere. Without it (older
+   * app versions, scripts) the save is based on the revision just read.
+   */
   async update(
     actor: Actor,
     exerciseId: string,
     id: string,
     input: unknown,
     region: RegionCode,
+    baseRevision?: number,
   ): Promise<SavedExerciseEntry> {
-    const exercise = exerciseById(exerciseId);
-    const stored = await this.load(actor, 'update', exercise, id);
+    const stored = await this.load(actor, 'update', this.versions.current(exerciseId), id);
+    const exercise = this.versions.at(stored.exerciseId, stored.exerciseVersion);
+    if (baseRevision !== undefined && baseRevision !== stored.revision) {
+      throw await this.changedElsewhere(stored);
+    }
     const values = validateEntryValues(exercise, input);
     const updated: StoredExerciseEntry = {
       ...stored,
       valuesCiphertext: await this.sealValues(stored.ownerId, id, values),
       updatedAt: this.clock.now().toISOString(),
+      revision: stored.revision + 1,
     };
-    await this.entries.updateValues(updated);
+    await this.saved(updated, await this.entries.updateValues(updated, stored.revision));
     return {
       entry: view(updated, values, await this.openFeelingOrNull(updated)),
       safety: await this.safetyOf(exercise, values, region),
@@ -166,8 +195,11 @@ export class ExerciseService {
     input: CompleteInput,
     region: RegionCode,
   ): Promise<SavedExerciseEntry> {
-    const exercise = exerciseById(exerciseId);
-    const stored = await this.load(actor, 'update', exercise, id);
+    const stored = await this.load(actor, 'update', this.versions.current(exerciseId), id);
+    const exercise = this.versions.at(stored.exerciseId, stored.exerciseVersion);
+    if (input.baseRevision !== undefined && input.baseRevision !== stored.revision) {
+      throw await this.changedElsewhere(stored);
+    }
     const values =
       input.values === undefined
         ? await this.openValuesToComplete(stored)
@@ -190,8 +222,9 @@ export class ExerciseService {
           : await this.vault.seal(feelingLocation(stored.ownerId, id), JSON.stringify(feeling)),
       updatedAt: now,
       completedAt: stored.completedAt ?? now,
+      revision: stored.revision + 1,
     };
-    await this.entries.complete(updated);
+    await this.saved(updated, await this.entries.complete(updated, stored.revision));
     return {
       entry: view(updated, values, feeling),
       safety: await this.safetyOf(exercise, values, region),
@@ -261,6 +294,32 @@ export class ExerciseService {
       createdAt: entry.createdAt,
       updatedAt: entry.updatedAt,
     }));
+  }
+
+  /**
+   * Checks that a conditional save is the one stored. If another save got there first (two
+   * devices at the same moment), this one changed nothing, and the stored entry is answered
+   * as a conflict like a stale `baseRevision`.
+   */
+  private async saved(
+    attempted: StoredExerciseEntry,
+    now: StoredExerciseEntry | null,
+  ): Promise<void> {
+    if (now === null) throw notFound();
+    if (
+      now.revision === attempted.revision &&
+      now.valuesCiphertext === attempted.valuesCiphertext &&
+      now.feelingCiphertext === attempted.feelingCiphertext
+    )
+      return;
+    throw await this.changedElsewhere(now);
+  }
+
+  /** The conflict answer: the entry as stored now, whole, so the device can merge with it. */
+  private async changedElsewhere(stored: StoredExerciseEntry): Promise<DomainError> {
+    return new DomainError(ENTRY_CHANGED_ELSEWHERE, t('exercise.error.changedElsewhere'), {
+      entry: await this.openForList(stored),
+    });
   }
 
   /** Someone else's entry, or one of another exercise, is "not found" like a missing one. */
@@ -346,6 +405,8 @@ function view(
   return {
     id: stored.id,
     exerciseId: stored.exerciseId,
+    exerciseVersion: stored.exerciseVersion,
+    revision: stored.revision,
     status: stored.status,
     values,
     feeling,

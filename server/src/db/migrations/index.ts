@@ -5,6 +5,7 @@ import * as personalData from './20261126090000-personal-data';
 import * as closenessCheck from './20261126120000-closeness-check';
 import * as exercisesPlan from './20261126150000-exercises-plan';
 import * as researchQueueUnique from './20261126160000-research-queue-unique';
+import * as exerciseEntryVersions from './20261127100000-exercise-entry-versions';
 
 export interface Migration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -20,4 +21,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261126120000-closeness-check': closenessCheck,
   '20261126150000-exercises-plan': exercisesPlan,
   '20261126160000-research-queue-unique': researchQueueUnique,
+  '20261127100000-exercise-entry-versions': exerciseEntryVersions,
 };

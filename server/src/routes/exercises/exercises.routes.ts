@@ -75,6 +75,7 @@ export function exerciseRoutes(app: App): void {
         request.params.id,
         request.body.values,
         requestRegion(request),
+        request.body.baseRevision,
       ),
   );
 

@@ -1,10 +1,13 @@
 import { Type } from 'typebox';
+import { SCORED_SUBSCALE_IDS } from '../../../../core/assessment/closeness-check.definition';
 import { EXERCISE_TOPICS, MODALITIES } from '../../../../core/exercises/catalogue';
 import { errorResponses } from '../schemas';
 import { SafetyBody } from '../safety-schema';
 
-const Modality = Type.Enum(MODALITIES);
-const Targets = Type.Array(Type.String());
+const Modality = Type.Enum(MODALITIES, { description: 'The school of thought it comes from.' });
+const Targets = Type.Array(Type.Enum(SCORED_SUBSCALE_IDS), {
+  description: 'The signs and roots of the Closeness Check it works on, the main one first.',
+});
 const FieldRef = Type.Object({ step: Type.String(), field: Type.String() });
 const Option = Type.Object({ id: Type.String(), label: Type.String() });
 
@@ -63,6 +66,10 @@ export const ExerciseSummaryBody = Type.Object({
 
 export const ExerciseBody = Type.Object({
   id: Type.String(),
+  version: Type.Integer({
+    minimum: 1,
+    description: 'The version of its fields; each entry records the version it was made with.',
+  }),
   title: Type.String(),
   nameInSentence: Type.String(),
   modality: Modality,
@@ -110,6 +117,14 @@ const Rating = Type.Union([Type.Integer({ minimum: 0, maximum: 10 }), Type.Null(
 export const ExerciseEntryBody = Type.Object({
   id: Type.String(),
   exerciseId: Type.String(),
+  exerciseVersion: Type.Integer({
+    minimum: 1,
+    description: 'The version of the exercise the entry was made with; its values follow it.',
+  }),
+  revision: Type.Integer({
+    minimum: 1,
+    description: 'Counted up on every save. Send it back as `baseRevision` with the next save.',
+  }),
   status: Type.Union([Type.Literal('draft'), Type.Literal('completed')]),
   values: ValuesBody,
   feeling: Type.Union([Type.Object({ distress: Rating, helpful: Rating }), Type.Null()]),
@@ -134,6 +149,21 @@ const EntryParams = Type.Object({
 });
 const Saved = Type.Object({ entry: ExerciseEntryBody, safety: SafetyBody });
 
+const BaseRevision = Type.Integer({
+  minimum: 1,
+  description:
+    'The `revision` of the entry this copy was based on. If the entry has been saved since ' +
+    '(on another device), nothing is saved and the answer is 409 `entry_changed_elsewhere` ' +
+    'with `details.entry`: the entry as stored now, with its values and revision, to merge ' +
+    'with. Left out, the save is based on whatever is stored (last save wins); the app always ' +
+    'sends it.',
+});
+
+const CONFLICTS =
+  ' 409 `entry_changed_elsewhere` (the entry was saved elsewhere after `baseRevision`; ' +
+  '`details.entry` is the stored entry) or `exercise_version_unknown` (the entry was made ' +
+  'with a version of the exercise this server does not know).';
+
 export const listExercisesSchema = {
   summary: 'The exercise library: id, title, modality, targets and minutes of each',
   tags: ['exercises'],
@@ -157,14 +187,22 @@ export const createEntrySchema = {
 
 export const updateEntrySchema = {
   summary: 'Save what is written so far (autosave), replacing the saved values',
+  description:
+    'The values are checked against the fields of the version of the exercise the entry was ' +
+    'made with.' +
+    CONFLICTS,
   tags: ['exercises'],
   params: EntryParams,
-  body: Type.Object({ values: ValuesInput }, { additionalProperties: false }),
-  response: { 200: Saved, ...errorResponses(400, 401, 403, 404) },
+  body: Type.Object(
+    { values: ValuesInput, baseRevision: Type.Optional(BaseRevision) },
+    { additionalProperties: false },
+  ),
+  response: { 200: Saved, ...errorResponses(400, 401, 403, 404, 409) },
 };
 
 export const completeEntrySchema = {
   summary: 'Finish an exercise, optionally with its last values and how it felt',
+  description: 'Also 409 `entry_unreadable` when finishing damaged values as saved.' + CONFLICTS,
   tags: ['exercises'],
   params: EntryParams,
   body: Type.Object(
@@ -172,6 +210,7 @@ export const completeEntrySchema = {
       values: Type.Optional(ValuesInput),
       distress: Type.Optional(Type.Integer({ minimum: 0, maximum: 10 })),
       helpful: Type.Optional(Type.Integer({ minimum: 0, maximum: 10 })),
+      baseRevision: Type.Optional(BaseRevision),
     },
     { additionalProperties: false, description: 'Optional: an empty request finishes as saved.' },
   ),

@@ -504,13 +504,13 @@ function fixedChoices(input: PlannerInput, context: Context): Choice[] {
       ...(kept ? { kept } : {}),
     });
   }
-  // Finished steps first, then the ones still to do, then those left for this week, each in
-  // the order they had. A step left for the week keeps its place in the week (it is not
+  // Finished steps first, then the ones still to do or left for this week, each in the order
+  // they had. A step left for the week keeps its place in the week (it is not
   // replaced: "not this week" means doing less, not something else), so next week's plan can
   // still see it was skipped.
-  for (const status of ['done', 'todo', 'skipped'] as const) {
+  for (const finished of [true, false]) {
     for (const step of keptSteps) {
-      if (step.status !== status || seen.has(step.exerciseId)) continue;
+      if ((step.status === 'done') !== finished || seen.has(step.exerciseId)) continue;
       seen.add(step.exerciseId);
       const exercise = exerciseById(step.exerciseId);
       choices.push({ exercise, role: 'kept', focus: step.focus, kept: step });

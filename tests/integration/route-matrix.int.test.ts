@@ -263,6 +263,14 @@ const MATRIX: Record<string, Row> = {
       path: `/api/plan/steps/${await world.stepToSwap()}/swap?timeZone=${PLAN_ZONE}`,
     }),
   },
+  'POST /api/plan/steps/:id/skip': {
+    ...HEALTH_DATA,
+    other: 404,
+    codes: { other: 'plan_step_not_found' },
+    call: async (world) => ({
+      path: `/api/plan/steps/${await world.stepToSwap()}/skip?timeZone=${PLAN_ZONE}`,
+    }),
+  },
 };
 
 /** The error code each refusal must carry, so a 404 from a typo in a path does not pass. */

@@ -249,10 +249,9 @@ export class ExportService {
         return this.exercises.all(actor);
       case 'plan_weeks':
         return this.plan.exportWeeks(actor);
-      case 'plan_preferences': {
-        const stored = await this.data.rows(table, actor.userId);
-        return stored.length === 0 ? [] : [await this.plan.preferences(actor)];
-      }
+      case 'plan_preferences':
+        // Damaged preferences leave as `{ unreadable: true }`, never as the usual ones.
+        return this.plan.exportPreferences(actor);
       case 'checkins':
         return this.checkins.list(actor);
       case 'safety_plans': {

@@ -1,6 +1,9 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import type { FieldConflict } from '../../../core/exercise-entries/entry-merge';
+import { mergeEntryValues } from '../../../core/exercise-entries/entry-merge';
 import type { Exercise, ExerciseStep, RatingField } from '../../../core/exercises/catalogue';
+import { exerciseAtVersion } from '../../../core/exercises/catalogue.versions';
 import type { SafetyAnswer } from '../api/types';
 import { RequireSignIn } from '../features/auth/RequireSignIn';
 import { useSession } from '../features/auth/session';
@@ -9,6 +12,7 @@ import { useSendOnLeave } from '../features/closeness-check/use-send-on-leave';
 import { useConsent } from '../features/consent/consent';
 import { draftKey, readDraft, removeDraft, saveDraft } from '../features/drafts/drafts';
 import { ActivityLogView } from '../features/exercises/ActivityLogView';
+import { conflictKey, EntryConflicts } from '../features/exercises/EntryConflicts';
 import { BreathingGuide } from '../features/exercises/BreathingGuide';
 import {
   completedEntries,
@@ -20,12 +24,14 @@ import {
   withValue,
   type ExerciseStart,
   type LocalExerciseDraft,
+  type ServerBase,
 } from '../features/exercises/exercise-progress';
 import { findExercise, modalityLabel, targetNames } from '../features/exercises/exercise-words';
 import { ExerciseFieldInput } from '../features/exercises/ExerciseField';
 import { keptAnswer, type KeptAnswer } from '../features/exercises/kept-in-view';
 import { TableScroll } from '../features/layout/TableScroll';
 import {
+  changedElsewhere,
   completeExerciseEntry,
   createExerciseEntry,
   deleteExerciseEntry,
@@ -84,7 +90,27 @@ function readLocal(key: string): LocalExerciseDraft | null {
     values: stored.values ?? {},
     step: typeof stored.step === 'number' ? stored.step : null,
     synced: stored.synced === true,
+    baseRevision: typeof stored.baseRevision === 'number' ? stored.baseRevision : null,
+    baseValues:
+      stored.baseValues !== null && typeof stored.baseValues === 'object'
+        ? stored.baseValues
+        : null,
   };
+}
+
+/**
+ * The exercise with the fields of the version an entry was made with, so an older draft is
+ * carried on with its own fields; the current one for a new entry (or a version this copy of
+ * the app does not know, which the server then refuses clearly, keeping the device copy).
+ */
+function exerciseForEntry(exercise: Exercise, entry: ExerciseEntry | null | undefined): Exercise {
+  if (!entry || typeof entry.exerciseVersion !== 'number') return exercise;
+  if (entry.exerciseVersion === exercise.version) return exercise;
+  try {
+    return exerciseAtVersion(exercise.id, entry.exerciseVersion);
+  } catch {
+    return exercise;
+  }
 }
 
 /** Loads the person's entries (and the newest draft in full), then shows the exercise. */
@@ -109,14 +135,15 @@ function ExerciseLoader({ exercise }: { exercise: Exercise }) {
     unreachable ||
     (entries.isFetchedAfterMount && (draftSummary === null || draft.isFetched))
   ) {
+    const serverDraft = unreachable ? undefined : (draft.data ?? draftSummary);
     return (
       <ExerciseView
         key={round}
         onFresh={() => setRound((now) => now + 1)}
-        exercise={exercise}
+        exercise={exerciseForEntry(exercise, serverDraft)}
         userId={userId}
         entries={entries.data ?? []}
-        serverDraft={unreachable ? undefined : (draft.data ?? draftSummary)}
+        serverDraft={serverDraft}
       />
     );
   } else {
@@ -163,11 +190,28 @@ function ExerciseView(props: {
   const [values, setValues] = useState<ExerciseValues>(start.values);
   const valuesRef = useRef(start.values);
   const entryIdRef = useRef<string | null>(start.entryId);
+  /** The server's copy this device last heard of: what the next save is based on. */
+  const baseRef = useRef<ServerBase | null>(start.base);
+  /**
+   * Fields changed here and on another device, waiting for the person's choice. While there
+   * are any, nothing is sent (so neither version is overwritten), and the copy on the device
+   * keeps its older base, so a reload shows the same choice again.
+   */
+  const [conflicts, setConflicts] = useState<FieldConflict[]>(start.conflicts);
+  const conflictsRef = useRef(start.conflicts);
+  const [resolved, setResolved] = useState(false);
   const localRef = useRef<LocalExerciseDraft>({
     entryId: start.entryId,
     values: start.values,
     step: start.step,
-    synced: !start.needsSending,
+    synced: !start.needsSending && start.conflicts.length === 0,
+    // With conflicts waiting, the device copy keeps the base it grew from (see above).
+    ...(start.conflicts.length > 0
+      ? {}
+      : {
+          baseRevision: start.base?.revision ?? null,
+          baseValues: start.base?.values ?? null,
+        }),
   });
   const [status, setStatus] = useState<SyncStatus>(
     start.needsSending ? 'saving' : Object.keys(start.values).length > 0 ? 'saved' : 'idle',
@@ -187,18 +231,69 @@ function ExerciseView(props: {
     saveDraft(localKey, localRef.current);
   };
 
+  /** The server confirmed these values at this revision: the base of the next save. */
+  const confirmed = (revision: number, confirmedValues: ExerciseValues) => {
+    baseRef.current = { revision, values: confirmedValues };
+    if (conflictsRef.current.length === 0) {
+      writeLocal({ baseRevision: revision, baseValues: confirmedValues });
+    }
+  };
+
+  const showValues = (next: ExerciseValues) => {
+    valuesRef.current = next;
+    setValues(next);
+  };
+
+  /**
+   * Another device saved since this copy's base: merge field by field. What changed in one
+   * place is kept; fields changed in both wait for the person (nothing sent meanwhile).
+   * Answers whether the merged values can be sent at once.
+   */
+  const reconcile = (server: ExerciseEntry): boolean => {
+    const merge = mergeEntryValues(baseRef.current?.values ?? {}, valuesRef.current, server.values);
+    showValues(merge.values);
+    writeLocal({ values: merge.values, synced: false });
+    baseRef.current = { revision: server.revision, values: server.values };
+    if (merge.conflicts.length === 0) {
+      writeLocal({ baseRevision: server.revision, baseValues: server.values });
+      return true;
+    }
+    conflictsRef.current = merge.conflicts;
+    setConflicts(merge.conflicts);
+    setResolved(false);
+    return false;
+  };
+
   const [sync] = useState(
     () =>
       new DraftSync<ExerciseValues>({
         send: async (toSend, { keepalive }) => {
+          // Choices are waiting: send nothing that could overwrite either version.
+          if (conflictsRef.current.length > 0) return;
           const id = entryIdRef.current;
-          const saved = id
-            ? await updateExerciseEntry(exercise.id, id, toSend, keepalive)
-            : await createExerciseEntry(exercise.id, toSend, keepalive);
+          let saved;
+          try {
+            saved = id
+              ? await updateExerciseEntry(
+                  exercise.id,
+                  id,
+                  toSend,
+                  keepalive,
+                  baseRef.current?.revision,
+                )
+              : await createExerciseEntry(exercise.id, toSend, keepalive);
+          } catch (error) {
+            const server = changedElsewhere(error);
+            if (!server) throw error;
+            // Merged: the merged values go next, on the server's revision.
+            if (reconcile(server)) sync.change(valuesRef.current);
+            return;
+          }
           if (!id) {
             entryIdRef.current = saved.entry.id;
             writeLocal({ entryId: saved.entry.id });
           }
+          confirmed(saved.entry.revision, toSend);
           showSafety(saved.safety);
         },
         onStatus: (next) => setStatus(next),
@@ -249,9 +344,36 @@ function ExerciseView(props: {
 
   const change = (stepId: string, fieldId: string, value: FieldValue) => {
     const next = withValue(valuesRef.current, stepId, fieldId, value);
-    valuesRef.current = next;
-    setValues(next);
+    showValues(next);
     writeLocal({ values: next, synced: false });
+    sync.change(next);
+  };
+
+  /** The person chose, for each conflicting field: keep it, and send everything. */
+  const resolve = (chosen: Map<string, FieldValue | undefined>) => {
+    const next: ExerciseValues = {};
+    for (const [stepId, fields] of Object.entries(valuesRef.current)) {
+      for (const [fieldId, value] of Object.entries(fields)) {
+        if (!chosen.has(conflictKey({ step: stepId, field: fieldId })))
+          (next[stepId] ??= {})[fieldId] = value;
+      }
+    }
+    for (const conflict of conflictsRef.current) {
+      const value = chosen.get(conflictKey(conflict));
+      if (value !== undefined) (next[conflict.step] ??= {})[conflict.field] = value;
+    }
+    conflictsRef.current = [];
+    setConflicts([]);
+    setResolved(true);
+    showValues(next);
+    const base = baseRef.current;
+    writeLocal({
+      values: next,
+      synced: false,
+      baseRevision: base?.revision ?? null,
+      baseValues: base?.values ?? null,
+    });
+    setCompleteError(null);
     sync.change(next);
   };
 
@@ -266,6 +388,10 @@ function ExerciseView(props: {
   };
 
   const complete = async (feeling: { distress?: number; helpful?: number }) => {
+    if (conflictsRef.current.length > 0) {
+      setCompleteError('conflict');
+      return;
+    }
     setCompleting(true);
     setCompleteError(null);
     await sync.stop();
@@ -275,11 +401,29 @@ function ExerciseView(props: {
         const created = await createExerciseEntry(exercise.id, valuesRef.current);
         id = created.entry.id;
         entryIdRef.current = id;
+        confirmed(created.entry.revision, valuesRef.current);
       }
-      const done = await completeExerciseEntry(exercise.id, id, {
-        values: valuesRef.current,
-        ...feeling,
-      });
+      const finish = (entryId: string) =>
+        completeExerciseEntry(exercise.id, entryId, {
+          values: valuesRef.current,
+          ...(baseRef.current ? { baseRevision: baseRef.current.revision } : {}),
+          ...feeling,
+        });
+      let done;
+      try {
+        done = await finish(id);
+      } catch (error) {
+        const server = changedElsewhere(error);
+        // Changed elsewhere: merged values are finished at once; conflicts wait for a choice.
+        if (!server) throw error;
+        if (!reconcile(server)) {
+          sync.resume();
+          setCompleteError('conflict');
+          setCompleting(false);
+          return;
+        }
+        done = await finish(id);
+      }
       removeDraft(localKey);
       await forgetEntries(exercise.id);
       navigate(`/exercises/${exercise.id}?entry=${encodeURIComponent(done.entry.id)}`, {
@@ -319,6 +463,18 @@ function ExerciseView(props: {
       <h1 tabIndex={-1} ref={titleRef}>
         {exercise.title}
       </h1>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {conflicts.length === 1
+          ? t('exercise.conflict.announceOne')
+          : conflicts.length > 1
+            ? t('exercise.conflict.announce', { count: conflicts.length })
+            : resolved
+              ? t('exercise.conflict.applied')
+              : ''}
+      </p>
+      {conflicts.length > 0 && !viewing ? (
+        <EntryConflicts exercise={exercise} conflicts={conflicts} onResolve={resolve} />
+      ) : null}
       {viewing ? (
         <EntryView
           exercise={exercise}
@@ -348,7 +504,7 @@ function ExerciseView(props: {
           onChange={change}
           onBack={() => goTo(stage === 0 ? null : stage - 1)}
           onNext={() => goTo(stage + 1)}
-          status={status}
+          status={conflicts.length > 0 ? 'conflict' : status}
         />
       ) : (
         <FinishForm
@@ -601,7 +757,7 @@ function StepForm(props: {
   onChange: (stepId: string, fieldId: string, value: FieldValue) => void;
   onBack: () => void;
   onNext: () => void;
-  status: SyncStatus;
+  status: SyncStatus | 'conflict';
   /** A view of its own for this step of this exercise, shown after the prompt. */
   extra?: ReactNode;
 }) {
@@ -727,7 +883,11 @@ function FinishForm(props: {
       />
       {props.error ? (
         <div className="notice notice--error" role="alert" tabIndex={-1} ref={errorRef}>
-          <p>{t('exercise.finish.failed')}</p>
+          <p>
+            {props.error === 'conflict'
+              ? t('exercise.conflict.finishFirst')
+              : t('exercise.finish.failed')}
+          </p>
         </div>
       ) : null}
       <p className="actions">
@@ -789,17 +949,19 @@ function EntryView(props: {
   );
 }
 
-function SaveStatus({ status }: { status: SyncStatus }) {
+function SaveStatus({ status }: { status: SyncStatus | 'conflict' }) {
   const text =
-    status === 'saving'
-      ? t('exercise.status.saving')
-      : status === 'saved'
-        ? t('exercise.status.saved')
-        : status === 'offline'
-          ? t('exercise.status.offline')
-          : status === 'refused'
-            ? t('exercise.status.refused')
-            : '';
+    status === 'conflict'
+      ? t('exercise.status.conflict')
+      : status === 'saving'
+        ? t('exercise.status.saving')
+        : status === 'saved'
+          ? t('exercise.status.saved')
+          : status === 'offline'
+            ? t('exercise.status.offline')
+            : status === 'refused'
+              ? t('exercise.status.refused')
+              : '';
   return (
     <p className={`check-status check-status--${status}`} role="status">
       {text}

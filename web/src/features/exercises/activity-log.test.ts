@@ -11,6 +11,8 @@ function week(
   return {
     id,
     exerciseId: 'confidence-builders',
+    exerciseVersion: 1,
+    revision: 1,
     status,
     values: { log: { log } },
     createdAt: date,

@@ -11,6 +11,8 @@ function entry(id: string, status: 'draft' | 'completed', wish: string): Exercis
   return {
     id,
     exerciseId: 'relationship-pattern',
+    exerciseVersion: 1,
+    revision: 1,
     status,
     values: { wish: { wish }, other: { other: 'They laughed.' }, me: { me: 'I went quiet.' } },
     createdAt: date,

@@ -16,6 +16,8 @@ function entry(overrides: Partial<ExerciseEntry>): ExerciseEntry {
   return {
     id: 'e1',
     exerciseId: 'thought-record',
+    exerciseVersion: 1,
+    revision: 1,
     status: 'draft',
     values: {},
     feeling: null,
@@ -58,10 +60,17 @@ describe('resumeStep', () => {
 describe('exerciseStart', () => {
   const server = entry({ id: 'server', values: { situation: { situation: 'Server copy' } } });
 
-  it('prefers values this device never had confirmed, and sends them', () => {
+  it('prefers values this device never had confirmed, and sends them, when based on the server copy', () => {
     const start = exerciseStart(
       THOUGHT_RECORD,
-      { entryId: null, values: { situation: { situation: 'Newer' } }, step: 1, synced: false },
+      {
+        entryId: 'server',
+        values: { situation: { situation: 'Newer' } },
+        step: 1,
+        synced: false,
+        baseRevision: 1,
+        baseValues: server.values,
+      },
       server,
     );
     expect(start).toEqual({
@@ -69,7 +78,73 @@ describe('exerciseStart', () => {
       values: { situation: { situation: 'Newer' } },
       step: 1,
       needsSending: true,
+      base: { revision: 1, values: server.values },
+      conflicts: [],
     });
+  });
+
+  it('never lets a copy based on an older revision override newer server values', () => {
+    const newer = entry({
+      id: 'server',
+      revision: 3,
+      values: {
+        situation: { situation: 'Server copy, carried on elsewhere' },
+        thought: { thought: 'Written on the laptop' },
+      },
+    });
+    // Changed here only in another field: merged, and sent on the server's revision.
+    const merged = exerciseStart(
+      THOUGHT_RECORD,
+      {
+        entryId: 'server',
+        values: { situation: { situation: 'Server copy' }, feelings: { feelings: [] } },
+        step: 2,
+        synced: false,
+        baseRevision: 1,
+        baseValues: { situation: { situation: 'Server copy' } },
+      },
+      newer,
+    );
+    expect(merged).toMatchObject({
+      values: newer.values,
+      needsSending: true,
+      base: { revision: 3 },
+      conflicts: [],
+    });
+    // Changed here in the same field: both kept, nothing sent until the person chooses.
+    const clash = exerciseStart(
+      THOUGHT_RECORD,
+      {
+        entryId: 'server',
+        values: { situation: { situation: 'Typed on the phone' } },
+        step: 0,
+        synced: false,
+        baseRevision: 1,
+        baseValues: { situation: { situation: 'Server copy' } },
+      },
+      newer,
+    );
+    expect(clash.needsSending).toBe(false);
+    expect(clash.values.thought?.thought).toBe('Written on the laptop');
+    expect(clash.conflicts).toEqual([
+      {
+        step: 'situation',
+        field: 'situation',
+        mine: 'Typed on the phone',
+        theirs: 'Server copy, carried on elsewhere',
+      },
+    ]);
+  });
+
+  it('shows every difference when a copy does not say what it was based on', () => {
+    const start = exerciseStart(
+      THOUGHT_RECORD,
+      { entryId: null, values: { situation: { situation: 'Newer' } }, step: 1, synced: false },
+      server,
+    );
+    expect(start.entryId).toBe('server');
+    expect(start.conflicts).toHaveLength(1);
+    expect(start.needsSending).toBe(false);
   });
 
   it('otherwise takes the server draft, keeping the step only when the copies agree', () => {
@@ -95,7 +170,14 @@ describe('exerciseStart', () => {
         { entryId: 'gone', values: { situation: { situation: 'x' } }, step: 1, synced: true },
         null,
       ),
-    ).toEqual({ entryId: null, values: {}, step: null, needsSending: false });
+    ).toEqual({
+      entryId: null,
+      values: {},
+      step: null,
+      needsSending: false,
+      base: null,
+      conflicts: [],
+    });
   });
 });
 

@@ -1,3 +1,7 @@
+import {
+  mergeEntryValues,
+  type FieldConflict,
+} from '../../../../core/exercise-entries/entry-merge';
 import type { Exercise, ExerciseField, ExerciseStep } from '../../../../core/exercises/catalogue';
 import type { ExerciseEntry, ExerciseValues, FieldValue } from './exercises-api';
 
@@ -106,6 +110,19 @@ export interface LocalExerciseDraft {
   step: number | null;
   /** True once the server has confirmed it holds exactly these values. */
   synced: boolean;
+  /**
+   * The server's revision this copy grew from, and the values it had then: the base of a
+   * merge when the server has moved on (another device). Null when not known (a copy kept
+   * before revisions, or never saved): then every difference is shown, nothing is assumed.
+   */
+  baseRevision?: number | null;
+  baseValues?: ExerciseValues | null;
+}
+
+/** What the server held when this device last heard from it. */
+export interface ServerBase {
+  revision: number;
+  values: ExerciseValues;
 }
 
 export interface ExerciseStart {
@@ -113,25 +130,59 @@ export interface ExerciseStart {
   values: ExerciseValues;
   step: number | null;
   needsSending: boolean;
+  /** The server's copy the values are now based on, once known. */
+  base: ServerBase | null;
+  /** Fields changed both here and on another device: the person chooses (see entry-merge). */
+  conflicts: FieldConflict[];
 }
 
 /**
- * Where an exercise starts, from the copy on this device and the server's newest draft
- * (as in the Check, check-progress.ts): values the server never confirmed are the newest
- * there are and win; otherwise the server's draft wins, as another device may have carried
- * on; if the server has none, the draft was finished or deleted elsewhere.
+ * Where an exercise starts, from the copy on this device and the server's newest draft.
+ * Values the server never confirmed are the newest there are, and are sent, but only when
+ * they grew from the server's current revision. If the server has moved on since (another
+ * device saved), the two are merged field by field: a field changed in one place takes that
+ * change, a field changed in both is a conflict for the person to settle, so newer words on
+ * the server are never overwritten silently. A confirmed copy gives way to the server's
+ * draft; if the server has none, the draft was finished or deleted elsewhere.
  */
 export function exerciseStart(
   exercise: Exercise,
   local: LocalExerciseDraft | null,
   server: ExerciseEntry | null,
 ): ExerciseStart {
+  const serverBase = server ? { revision: server.revision, values: server.values } : null;
   if (local && !local.synced && Object.keys(local.values).length > 0) {
+    const mine = acceptedValues(exercise, local.values);
+    const sameEntry = server !== null && (local.entryId === null || local.entryId === server.id);
+    if (server && sameEntry && (local.baseRevision ?? null) !== server.revision) {
+      const merge = mergeEntryValues(
+        acceptedValues(exercise, local.baseValues ?? {}),
+        mine,
+        acceptedValues(exercise, server.values),
+      );
+      const values = acceptedValues(exercise, merge.values);
+      return {
+        entryId: server.id,
+        values,
+        step: local.step,
+        needsSending:
+          merge.conflicts.length === 0 &&
+          JSON.stringify(values) !== JSON.stringify(acceptedValues(exercise, server.values)),
+        base: serverBase,
+        conflicts: merge.conflicts,
+      };
+    }
+    const known =
+      typeof local.baseRevision === 'number'
+        ? { revision: local.baseRevision, values: local.baseValues ?? {} }
+        : null;
     return {
       entryId: local.entryId ?? server?.id ?? null,
-      values: acceptedValues(exercise, local.values),
+      values: mine,
       step: local.step,
       needsSending: true,
+      base: sameEntry ? serverBase : known,
+      conflicts: [],
     };
   }
   if (server) {
@@ -145,9 +196,18 @@ export function exerciseStart(
       values,
       step: sameAsLocal ? local.step : null,
       needsSending: false,
+      base: serverBase,
+      conflicts: [],
     };
   }
-  return { entryId: null, values: {}, step: null, needsSending: false };
+  return {
+    entryId: null,
+    values: {},
+    step: null,
+    needsSending: false,
+    base: null,
+    conflicts: [],
+  };
 }
 
 /** The newest draft among the entries, if any. */

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { api, ApiError } from '../../api/client';
 import type { SafetyAnswer } from '../../api/types';
 
 /** One value of a field: text, a rating, an option id, a list of lines or ids, or table rows. */
@@ -11,6 +11,10 @@ export type ExerciseValues = Record<string, Record<string, FieldValue>>;
 export interface ExerciseEntry {
   id: string;
   exerciseId: string;
+  /** The version of the exercise the entry was made with. */
+  exerciseVersion: number;
+  /** Counted up on every save; sent back as `baseRevision`. */
+  revision: number;
   status: 'draft' | 'completed';
   values: ExerciseValues;
   feeling?: { distress?: number | null; helpful?: number | null } | null;
@@ -66,18 +70,28 @@ export function updateExerciseEntry(
   id: string,
   values: ExerciseValues,
   keepalive = false,
+  baseRevision?: number,
 ) {
   return api<SavedExerciseEntry>(`${base(exerciseId)}/${encodeURIComponent(id)}`, {
     method: 'PUT',
-    body: { values },
+    body: baseRevision === undefined ? { values } : { values, baseRevision },
     keepalive,
   });
+}
+
+/** The stored entry a save was refused for (409 `entry_changed_elsewhere`), to merge with. */
+export function changedElsewhere(error: unknown): ExerciseEntry | null {
+  if (!(error instanceof ApiError) || error.code !== 'entry_changed_elsewhere') return null;
+  const entry = error.details?.entry;
+  if (entry === null || typeof entry !== 'object') return null;
+  const stored = entry as ExerciseEntry;
+  return typeof stored.revision === 'number' && typeof stored.values === 'object' ? stored : null;
 }
 
 export function completeExerciseEntry(
   exerciseId: string,
   id: string,
-  body: { values?: ExerciseValues; distress?: number; helpful?: number },
+  body: { values?: ExerciseValues; distress?: number; helpful?: number; baseRevision?: number },
 ) {
   return api<SavedExerciseEntry>(`${base(exerciseId)}/${encodeURIComponent(id)}/complete`, {
     method: 'POST',

@@ -23,6 +23,8 @@ function go(
   return {
     id: `go${made}`,
     exerciseId: LADDER_EXERCISE,
+    exerciseVersion: 1,
+    revision: 1,
     status,
     values,
     feeling: null,

@@ -447,6 +447,106 @@ export const enGB = {
   'plan.preferences.exercises': 'Exercises to leave out for now',
   'plan.preferences.save': 'Save and update my plan',
   'plan.preferences.saved': 'Saved. Your plan has been updated.',
+  'plan.preferences.unreadable':
+    'We couldn’t read your saved preferences, so here are the usual ones. Saving will replace them.',
+  'plan.step.skip': 'Not this week',
+  'plan.status.skipped': 'Left for this week. That is fine: it may come back another week.',
+  'plan.skip.notSkippable': 'Only a step you have not done yet can be left for this week.',
+  'plan.legacy': '{text}',
+  'plan.list.comma': '{items}, {next}',
+  'plan.list.and': '{items}, and {last}',
+  'plan.join.sentences': '{first} {second}',
+  'plan.need.avoidance': 'pulling away when people get close',
+  'plan.need.trust': 'finding it hard to trust',
+  'plan.need.sharing': 'sharing your thoughts and feelings',
+  'plan.need.anxiety': 'feeling anxious in close moments',
+  'plan.need.childhood': 'what you learned growing up',
+  'plan.need.relational-trauma': 'past relationships and family ways',
+  'plan.need.self-esteem': 'how you see yourself',
+  'plan.need.coping': 'your ways of coping with stress',
+  'plan.care.crisis-answer':
+    'You told us you have had thoughts of hurting yourself or ending your life. You deserve support with that straight away, so Get help now and your safety plan come first.',
+  'plan.care.crisis-in-writing':
+    'Something you wrote recently sounded like things may be very hard for you right now. You deserve support with that straight away, so Get help now and your safety plan come first.',
+  'plan.care.partner-safety':
+    'You told us you feel afraid of, or controlled by, a partner or an ex-partner. That is not your fault. A specialist service can help you think about your safety, so we have put that first. For now, the plan leaves out exercises to do with a partner or about saying hard things to someone, and ones that test your fears.',
+  'plan.care.safeguarding-in-writing':
+    'Something you wrote recently sounded like someone may be hurting, frightening or controlling you. That is never your fault. A specialist service can help you think about your safety, so we have put that first. For now, the plan leaves out exercises to do with a partner or about saying hard things to someone, and ones that test your fears.',
+  'plan.care.most-signs-marked':
+    'Most of the four signs came out high for you: {needs}. That is a lot to carry on your own. A counsellor or therapist could help you most, and you can keep using this plan alongside them.',
+  'plan.care.two-signs-marked':
+    'Two of the four signs came out high for you: {needs}. This plan can help, and it may be easier with a counsellor or therapist alongside you.',
+  'plan.care.early-hurt-marked':
+    'Your answers about {needs} came out high. Old hurts like these are often easier to work through with a professional alongside you.',
+  'plan.care.reliable-worsening':
+    'Your latest Closeness Check shows that things have got harder since you started, by more than the usual ups and downs, for {needs}. A professional can help you work out what is going on.',
+  'plan.care.no-reliable-improvement':
+    'You have taken the Closeness Check {count} more times since you started, and none of the signs has clearly improved yet. That is not your fault. It often means it is time for more support than an app can give, and a professional can offer that.',
+  'plan.care.self-help':
+    'Your answers suggest this plan is a good place to start, on your own and at your own pace. You can ask for more help at any time.',
+  'plan.pace.urgent': 'While things are this hard, the plan keeps to gentle steps.',
+  'plan.pace.veryHard':
+    'Your last steps included one that felt very hard, so this week goes more gently. Going at your own pace is part of the plan.',
+  'plan.pace.climbed':
+    'You have finished {count} steps in the last few weeks that felt manageable, so the plan can ask a little more of you.',
+  'plan.pace.start':
+    'We start gently, with short exercises that ask little of you. The plan asks a little more as you go.',
+  'plan.pace.gentle':
+    'The plan keeps to gentle steps for now. After a few steps that feel manageable, it will ask a little more.',
+  'plan.note.stretch':
+    'You have managed several steps lately, so this one asks a little more of you.',
+  'plan.note.helpful': 'You found it helpful last time.',
+  'plan.note.alone': 'For now, you rehearse it on your own.',
+  'plan.note.safePerson': 'Please practise it only with someone who feels safe to you.',
+  'plan.reason.variety': '{exercise} adds some variety to this week.',
+  'plan.reason.another': 'Here is another way to work on {need}: {exercise}.',
+  'plan.reason.lower':
+    'This week also has {exercise}. It helps with {need}, which scored lower for you, and adds some variety.',
+  'plan.reason.highestSign':
+    '{need} came out highest of your four signs, so this week also has {exercise}.',
+  'plan.reason.highestRoot':
+    '{need} came out highest of your four roots, so this week also has {exercise}.',
+  'plan.reason.secondSign':
+    '{need} came out second highest of your four signs, so this week also has {exercise}.',
+  'plan.reason.secondRoot':
+    '{need} came out second highest of your four roots, so this week also has {exercise}.',
+  'plan.reason.otherArea':
+    '{need} is another area your answers pointed to, so this week also has {exercise}.',
+  'plan.lead.none': 'None of the four signs stood out for you, which is good to know',
+  'plan.lead.allFour': 'All four signs came out equally high for you',
+  'plan.lead.joint': '{needs} came out joint highest of your four signs',
+  'plan.lead.highest': '{needs} came out highest of your four signs',
+  'plan.subject.it': 'it',
+  'plan.subject.them': 'them',
+  'plan.fallback.pausedOrAvoided':
+    'The exercises for {subject} are paused for now or ones you asked to leave out',
+  'plan.fallback.paused': 'The exercises for {subject} are paused for now, to keep you safe',
+  'plan.fallback.avoided': 'The exercises for {subject} are ones you asked to leave out',
+  'plan.fallback.noFit': 'The exercises for {subject} do not fit your time or pace this week',
+  'plan.opening.start': 'this week starts',
+  'plan.opening.afterHomework': 'after your homework, this week starts',
+  'plan.opening.rest': 'the rest of this week starts',
+  'plan.helps': ', which helps with {need}',
+  'plan.gentle.short': ' It is short and gentle.',
+  'plan.gentle.begin': ' It is a gentle place to begin.',
+  'plan.reason.homework': 'A professional you work with set this for you, so it comes first.',
+  'plan.reason.start': '{lead}, so {opening} with {exercise}{helps}.{gentle}',
+  'plan.reason.fallbackStart': '{lead}. {why}, so {opening} with {exercise}{helps}.',
+  'plan.reason.swapped': 'You swapped {old} for {new}, which also helps with {need}.',
+  'plan.support.reason.get-help-now':
+    'Please start here. Get help now shows people you can talk to straight away, at any time of day or night.',
+  'plan.support.reason.safety-plan':
+    'Your safety plan is for the hardest moments. Fill it in, or read it through, while things feel a little calmer.',
+  'plan.support.reason.safeguarding-help':
+    'Get help now also lists services for people who feel afraid of, or controlled by, a partner. They listen, and they can help you think about staying safe.',
+  'plan.support.reason.professional':
+    'Talking to a counsellor, a therapist or your GP could help you most. You can keep using this plan alongside them.',
+  'plan.support.reason.guided':
+    'This plan can work well with a counsellor or therapist alongside you. You might like to find one, or share your progress with one you already see.',
+  'plan.paused.safeguarding':
+    'Exercises to do with a partner or about saying hard things to someone, and ones that test or question your fears, are paused while you feel unsafe with someone. Your safety comes first.',
+  'plan.paused.urgent':
+    'Exercises that ask you to face fears step by step, or to practise hard talks with someone, are paused for now, while things are hard. They will come back when you feel ready.',
 
   'exercises.title': 'Exercises',
   'exercises.intro':

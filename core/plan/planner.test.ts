@@ -19,6 +19,7 @@ import {
   type ExerciseId,
 } from '../exercises/catalogue';
 import { NEED_PHRASES } from './need-words';
+import { renderPlanMessage, type PlanMessage } from './plan-messages';
 import {
   MAX_STEPS,
   MIN_MODALITIES,
@@ -37,6 +38,10 @@ import {
 } from './planner';
 import { recommendCare, type ChangeSinceStart } from './stepped-care';
 import { addDays, addWeeks, weekStart } from './week';
+
+/** A reason as the person reads it (en-GB). */
+const say = (reason: PlanMessage | undefined): string =>
+  reason === undefined ? '' : renderPlanMessage(reason);
 
 const WEEK = '2027-W10';
 const MONDAY = weekStart(WEEK);
@@ -178,7 +183,7 @@ describe('a first plan', () => {
 
   it('starts with the gentlest exercise for the highest sign, and says why', () => {
     expect(plan.steps[0]?.exerciseId).toBe('i-statement-builder');
-    expect(plan.steps[0]?.reason).toBe(
+    expect(say(plan.steps[0]?.reason)).toBe(
       'Sharing your thoughts and feelings came out highest of your four signs, so this week starts with the I-statement builder. It is short and gentle.',
     );
     expect(plan.steps[0]?.focus).toBe('sharing');
@@ -186,7 +191,7 @@ describe('a first plan', () => {
 
   it('starts gently: every step is gentle and the pace says so', () => {
     expect(plan.pace.level).toBe(1);
-    expect(plan.pace.reason).toMatch(/start gently/);
+    expect(say(plan.pace.reason)).toMatch(/start gently/);
     expect(plan.steps.every((step) => step.intensity === 1)).toBe(true);
   });
 
@@ -221,7 +226,7 @@ describe('a first plan', () => {
 
   it('weights steps by the highest subscales: the top root gets a step of its own', () => {
     expect(plan.steps.some((step) => step.focus === 'self-esteem')).toBe(true);
-    expect(plan.steps.find((step) => step.focus === 'self-esteem')?.reason).toMatch(
+    expect(say(plan.steps.find((step) => step.focus === 'self-esteem')?.reason)).toMatch(
       /How you see yourself came out highest of your four roots/,
     );
   });
@@ -236,7 +241,7 @@ describe('the first step follows the highest sign', () => {
   it.each(SIGN_IDS.map((sign) => [sign] as const))('%s', (sign) => {
     const plan = planWeek(plannerInput({ check: checkAt({ [sign]: 5 }) }));
     expect(plan.steps[0]?.targets).toContain(sign);
-    expect(plan.steps[0]?.reason).toContain(
+    expect(say(plan.steps[0]?.reason)).toContain(
       `${NEED_PHRASES[sign].charAt(0).toUpperCase()}${NEED_PHRASES[sign].slice(1)} came out highest of your four signs`,
     );
   });
@@ -245,13 +250,13 @@ describe('the first step follows the highest sign', () => {
     const plan = planWeek(
       plannerInput({ check: checkAt({ avoidance: 1, trust: 1, sharing: 1, anxiety: 2 }) }),
     );
-    expect(plan.steps[0]?.reason).toMatch(/^None of the four signs stood out for you/);
-    expect(plan.steps[0]?.reason).toContain(NEED_PHRASES.anxiety);
+    expect(say(plan.steps[0]?.reason)).toMatch(/^None of the four signs stood out for you/);
+    expect(say(plan.steps[0]?.reason)).toContain(NEED_PHRASES.anxiety);
   });
 
   it('names every tied sign', () => {
     const plan = planWeek(plannerInput({ check: checkAt({ trust: 4, anxiety: 4 }) }));
-    expect(plan.steps[0]?.reason).toMatch(
+    expect(say(plan.steps[0]?.reason)).toMatch(
       /^Finding it hard to trust, and feeling anxious in close moments came out joint highest/,
     );
   });
@@ -266,7 +271,7 @@ describe('the first step follows the highest sign', () => {
         },
       }),
     );
-    expect(plan.steps[0]?.reason).toMatch(
+    expect(say(plan.steps[0]?.reason)).toMatch(
       /^Sharing your thoughts and feelings came out highest of your four signs\. The exercises for it are ones you asked to leave out, so this week starts with/,
     );
   });
@@ -277,7 +282,7 @@ describe('the first step follows the highest sign', () => {
       if (SIGN_IDS.includes(item.subscale as never)) delete answers[item.id];
     const plan = planWeek(plannerInput({ check: scoreClosenessCheck(answers) }));
     expect(plan.steps.length).toBeGreaterThanOrEqual(MIN_STEPS);
-    expect(plan.steps.every((step) => step.reason !== '')).toBe(true);
+    expect(plan.steps.every((step) => say(step.reason) !== '')).toBe(true);
   });
 });
 
@@ -302,7 +307,7 @@ describe('pace: start gently and climb', () => {
     ];
     const plan = planWeek(plannerInput({ history }));
     expect(plan.pace.level).toBe(2);
-    expect(plan.pace.reason).toMatch(/very hard/);
+    expect(say(plan.pace.reason)).toMatch(/very hard/);
   });
 
   it('forgets steps from more than eight weeks before the plan', () => {
@@ -319,7 +324,9 @@ describe('pace: start gently and climb', () => {
     );
     expect(plan.steps.some((step) => step.intensity > 1)).toBe(true);
     expect(plan.steps.filter((step) => step.intensity === 3)).toHaveLength(1);
-    expect(plan.steps.find((step) => step.intensity === 3)?.reason).toMatch(/asks a little more/);
+    expect(say(plan.steps.find((step) => step.intensity === 3)?.reason)).toMatch(
+      /asks a little more/,
+    );
   });
 
   it('orders the steps after the first from gentlest to most stretching', () => {
@@ -335,7 +342,7 @@ describe('pace: start gently and climb', () => {
     const plan = planWeek(
       plannerInput({ check: checkAt({ anxiety: 5 }), history: finished(1, 2, 9) }),
     );
-    expect(plan.steps.find((step) => step.exerciseId === 'paced-breathing')?.reason).toMatch(
+    expect(say(plan.steps.find((step) => step.exerciseId === 'paced-breathing')?.reason)).toMatch(
       /You found it helpful last time/,
     );
   });
@@ -399,8 +406,8 @@ describe('homework from a professional', () => {
       ['relationship-pattern', 'homework'],
       ['thought-record', 'homework'],
     ]);
-    expect(plan.steps[0]?.reason).toMatch(/A professional you work with set this for you/);
-    expect(plan.steps[2]?.reason).toMatch(/after your homework, this week starts with/);
+    expect(say(plan.steps[0]?.reason)).toMatch(/A professional you work with set this for you/);
+    expect(say(plan.steps[2]?.reason)).toMatch(/after your homework, this week starts with/);
   });
 
   it('ignores unknown ids and repeats, and leaves out avoided or paused homework', () => {
@@ -441,7 +448,7 @@ describe('safety', () => {
       'boundary-script-builder',
       'speaker-listener',
     ]);
-    expect(plan.paused?.reason).toMatch(/face fears step by step, or to practise hard talks/);
+    expect(say(plan.paused?.reason)).toMatch(/face fears step by step, or to practise hard talks/);
     expect(plan.steps).toHaveLength(MIN_STEPS);
     expect(plan.pace.level).toBe(1);
     expect(plan.steps.every((step) => !exerciseById(step.exerciseId).exposure)).toBe(true);
@@ -521,7 +528,7 @@ describe('safety', () => {
       'boundary-script-builder',
       'speaker-listener',
     ]);
-    expect(plan.paused?.reason).toMatch(/saying hard things to someone/);
+    expect(say(plan.paused?.reason)).toMatch(/saying hard things to someone/);
     for (const exercise of exercisesOf(plan)) {
       expect(
         exercise.exposure ||
@@ -530,7 +537,7 @@ describe('safety', () => {
           exercise.questionsFears,
       ).toBe(false);
       if (exercise.involvesSomeone)
-        expect(plan.steps.find((step) => step.exerciseId === exercise.id)?.reason).toMatch(
+        expect(say(plan.steps.find((step) => step.exerciseId === exercise.id)?.reason)).toMatch(
           /only with someone who feels safe/,
         );
     }
@@ -551,7 +558,7 @@ describe('safety', () => {
     const couples = ['i-statement-builder', 'boundary-script-builder', 'speaker-listener'];
     expect(plan.steps.filter((step) => couples.includes(step.exerciseId))).toEqual([]);
     expect(plan.steps.some((step) => step.source === 'homework')).toBe(false);
-    expect(plan.steps[0]?.reason).toMatch(
+    expect(say(plan.steps[0]?.reason)).toMatch(
       /^Sharing your thoughts and feelings came out highest .*paused for now, to keep you safe/,
     );
     for (const step of plan.steps) {
@@ -621,7 +628,7 @@ describe('updating the plan', () => {
       }),
     );
     expect(rebuilt.steps[0]).toEqual(previousPlan.steps[0]);
-    expect(rebuilt.steps[1]?.reason).toMatch(
+    expect(say(rebuilt.steps[1]?.reason)).toMatch(
       /^Feeling anxious in close moments came out highest of your four signs, so the rest of this week starts with/,
     );
   });
@@ -732,7 +739,7 @@ describe('swapping a step', () => {
     expect(step.id).toBe(stepIdFor(WEEK, step.exerciseId));
     expect(swapped.steps[0]).toEqual(step);
     expect(swapped.swappedOut).toEqual([old?.exerciseId]);
-    expect(step.reason).toMatch(/^You swapped the I-statement builder for/);
+    expect(say(step.reason)).toMatch(/^You swapped the I-statement builder for/);
     expect(plan.steps[0]).toBe(old);
   });
 
@@ -888,7 +895,7 @@ describe('properties of every plan', () => {
         for (const step of plan.steps) {
           expect(step.id).toBe(stepIdFor(input.week, step.exerciseId));
           expect(step.status).toBe('todo');
-          expect(step.reason.length).toBeGreaterThan(20);
+          expect(say(step.reason).length).toBeGreaterThan(20);
           if (step.focus !== null) expect(step.targets).toContain(step.focus);
         }
       }),
@@ -1057,7 +1064,7 @@ describe('properties of every plan', () => {
         const highest = input.check.highest.sign;
         const first = plan.steps.find((step) => step.source === 'plan');
         if (!highest || !first) return;
-        const reason = first.reason.toLowerCase();
+        const reason = say(first.reason).toLowerCase();
         expect(highest.subscales.some((id) => reason.includes(NEED_PHRASES[id]))).toBe(true);
       }),
       RUNS,

@@ -57,7 +57,15 @@ import {
   type Intensity,
   type Modality,
 } from '../exercises/catalogue';
-import { NEED_PHRASES, capitalise, isSign, needPhrases } from './need-words';
+import { capitalise, isSign } from './need-words';
+import {
+  capitalised,
+  message,
+  needMessage,
+  needsMessage,
+  sentences,
+  type PlanMessage,
+} from './plan-messages';
 import {
   recommendCare,
   type CareLevel,
@@ -157,8 +165,8 @@ export interface PlanStep {
   focus: ScoredSubscaleId | null;
   minutes: number;
   intensity: Intensity;
-  /** Why this step, in plain words tied to the person's profile. */
-  reason: string;
+  /** Why this step, in plain words tied to the person's profile (a message to render). */
+  reason: PlanMessage;
   status: PlanStepStatus;
   source: 'homework' | 'plan';
 }
@@ -169,13 +177,13 @@ export type SupportKind =
 /** Help shown before the exercise steps, in this order. */
 export interface SupportAction {
   kind: SupportKind;
-  reason: string;
+  reason: PlanMessage;
 }
 
 export interface Pace {
   level: Intensity;
   label: string;
-  reason: string;
+  reason: PlanMessage;
 }
 
 export interface WeeklyPlan {
@@ -186,7 +194,7 @@ export interface WeeklyPlan {
   pace: Pace;
   steps: PlanStep[];
   /** Exercises left out for safety (not those the person chose to avoid), and why. */
-  paused: { exerciseIds: ExerciseId[]; reason: string } | null;
+  paused: { exerciseIds: ExerciseId[]; reason: PlanMessage } | null;
   /** Exercises swapped away this week. */
   swappedOut: ExerciseId[];
   minutes: { planned: number; budget: number };
@@ -279,13 +287,13 @@ function contextOf(input: PlannerInput): Context {
 }
 
 function paceOf(history: readonly CompletedStep[], monday: string, urgent: boolean): Pace {
-  const pace = (level: Intensity, reason: string): Pace => ({
+  const pace = (level: Intensity, reason: PlanMessage): Pace => ({
     level,
     label: INTENSITY_LABELS[level],
     reason,
   });
   if (urgent) {
-    return pace(1, 'While things are this hard, the plan keeps to gentle steps.');
+    return pace(1, message('plan.pace.urgent'));
   }
   const from = addDays(monday, -PACE_WINDOW_DAYS);
   const to = addDays(monday, 6);
@@ -298,28 +306,16 @@ function paceOf(history: readonly CompletedStep[], monday: string, urgent: boole
     .slice(-2)
     .some((entry) => validRating(entry.distress) && entry.distress >= VERY_HARD_DISTRESS_FROM);
   if (veryHard) {
-    return pace(
-      Math.max(1, climbed) as Intensity,
-      'Your last steps included one that felt very hard, so this week goes more gently. Going at your own pace is part of the plan.',
-    );
+    return pace(Math.max(1, climbed) as Intensity, message('plan.pace.veryHard'));
   }
   const level = (1 + climbed) as Intensity;
   if (level > 1) {
-    return pace(
-      level,
-      `You have finished ${manageable} steps in the last few weeks that felt manageable, so the plan can ask a little more of you.`,
-    );
+    return pace(level, message('plan.pace.climbed', { count: manageable }));
   }
   if (recent.length === 0) {
-    return pace(
-      1,
-      'We start gently, with short exercises that ask little of you. The plan asks a little more as you go.',
-    );
+    return pace(1, message('plan.pace.start'));
   }
-  return pace(
-    1,
-    'The plan keeps to gentle steps for now. After a few steps that feel manageable, it will ask a little more.',
-  );
+  return pace(1, message('plan.pace.gentle'));
 }
 
 type Exclusion = 'avoided' | 'paused';
@@ -675,42 +671,42 @@ function rankOf(id: ScoredSubscaleId, context: Context): number | null {
  * the opening does not point at one sign (nothing stood out, or all four tie), so the reason
  * names the step's own focus instead.
  */
-function highestSignLead(context: Context): { text: string; namesFocus: boolean; subject: string } {
+function highestSignLead(context: Context): {
+  text: PlanMessage;
+  namesFocus: boolean;
+  subject: PlanMessage | string;
+} {
   const highest = context.check.highest.sign;
   const tops = highest?.subscales ?? [];
-  const names = capitalise(needPhrases(tops));
-  const subject = tops.length > 1 ? 'them' : 'it';
+  const names = needsMessage(tops);
+  const subject = message(tops.length > 1 ? 'plan.subject.them' : 'plan.subject.it');
   if (!highest || highest.band === 'lower') {
-    return {
-      text: 'None of the four signs stood out for you, which is good to know',
-      namesFocus: false,
-      subject: needPhrases(tops),
-    };
+    return { text: message('plan.lead.none'), namesFocus: false, subject: names };
   }
   if (tops.length === SIGN_IDS.length) {
-    return {
-      text: 'All four signs came out equally high for you',
-      namesFocus: false,
-      subject: needPhrases(tops),
-    };
+    return { text: message('plan.lead.allFour'), namesFocus: false, subject: names };
   }
+  const needs = typeof names === 'string' ? capitalise(names) : capitalised(names);
   return tops.length > 1
-    ? { text: `${names} came out joint highest of your four signs`, namesFocus: true, subject }
-    : { text: `${names} came out highest of your four signs`, namesFocus: true, subject };
+    ? { text: message('plan.lead.joint', { needs }), namesFocus: true, subject }
+    : { text: message('plan.lead.highest', { needs }), namesFocus: true, subject };
 }
 
-function suffixes(exercise: Exercise, context: Context): string {
-  let text = '';
+/** The notes added after a step's reason, each a sentence. */
+function notes(exercise: Exercise, context: Context): PlanMessage[] {
+  const added: PlanMessage[] = [];
   if (context.pace.level > 1 && exercise.intensity === context.pace.level) {
-    text += ' You have managed several steps lately, so this one asks a little more of you.';
+    added.push(message('plan.note.stretch'));
   }
   const helpful = context.helpfulness.get(exercise.id);
-  if (helpful !== undefined && helpful >= HELPFUL_FROM) text += ' You found it helpful last time.';
-  if (exercise.needsPartner) text += ' For now, you rehearse it on your own.';
-  if (context.safeguarding && exercise.involvesSomeone) {
-    text += ' Please practise it only with someone who feels safe to you.';
-  }
-  return text;
+  if (helpful !== undefined && helpful >= HELPFUL_FROM) added.push(message('plan.note.helpful'));
+  if (exercise.needsPartner) added.push(message('plan.note.alone'));
+  if (context.safeguarding && exercise.involvesSomeone) added.push(message('plan.note.safePerson'));
+  return added;
+}
+
+function withNotes(reason: PlanMessage, exercise: Exercise, context: Context): PlanMessage {
+  return sentences(reason, ...notes(exercise, context));
 }
 
 function needReason(
@@ -718,34 +714,32 @@ function needReason(
   focus: ScoredSubscaleId | null,
   context: Context,
   alreadyServed: boolean,
-): string {
+): PlanMessage {
   if (
     focus === null ||
     context.check.index[focus] === null ||
     context.check.index[focus] === undefined
   ) {
-    return `${capitalise(exercise.nameInSentence)} adds some variety to this week.`;
+    return message('plan.reason.variety', { exercise: capitalise(exercise.nameInSentence) });
   }
-  const phrase = NEED_PHRASES[focus];
-  if (alreadyServed) {
-    return `Here is another way to work on ${phrase}: ${exercise.nameInSentence}.`;
-  }
-  if (context.check.bands[focus] === 'lower') {
-    return `This week also has ${exercise.nameInSentence}. It helps with ${phrase}, which scored lower for you, and adds some variety.`;
-  }
+  const values = { need: needMessage(focus), exercise: exercise.nameInSentence };
+  if (alreadyServed) return message('plan.reason.another', values);
+  if (context.check.bands[focus] === 'lower') return message('plan.reason.lower', values);
   const rank = rankOf(focus, context);
-  const kind = isSign(focus) ? 'four signs' : 'four roots';
-  const standing =
-    rank === 1
-      ? `came out highest of your ${kind}`
-      : rank === 2
-        ? `came out second highest of your ${kind}`
-        : 'is another area your answers pointed to';
-  return `${capitalise(phrase)} ${standing}, so this week also has ${exercise.nameInSentence}.`;
+  const sign = isSign(focus);
+  const lead = { ...values, need: capitalised(needMessage(focus)) };
+  if (rank === 1)
+    return message(sign ? 'plan.reason.highestSign' : 'plan.reason.highestRoot', lead);
+  if (rank === 2) return message(sign ? 'plan.reason.secondSign' : 'plan.reason.secondRoot', lead);
+  return message('plan.reason.otherArea', lead);
 }
 
 /** Why none of the exercises for the highest sign could start the week. */
-function fallbackWhy(context: Context, pool: readonly Exercise[], subject: string): string {
+function fallbackWhy(
+  context: Context,
+  pool: readonly Exercise[],
+  subject: PlanMessage | string,
+): PlanMessage {
   const topSigns: readonly string[] = context.check.highest.sign?.subscales ?? [];
   const forTop = CATALOGUE.filter((exercise) =>
     exercise.targets.some((target) => topSigns.includes(target)),
@@ -756,12 +750,10 @@ function fallbackWhy(context: Context, pool: readonly Exercise[], subject: strin
   const available = forTop.some(
     (exercise, index) => exclusions[index] === null && pool.includes(exercise),
   );
-  if (!available && paused && avoided)
-    return `The exercises for ${subject} are paused for now or ones you asked to leave out`;
-  if (!available && paused)
-    return `The exercises for ${subject} are paused for now, to keep you safe`;
-  if (!available && avoided) return `The exercises for ${subject} are ones you asked to leave out`;
-  return `The exercises for ${subject} do not fit your time or pace this week`;
+  if (!available && paused && avoided) return message('plan.fallback.pausedOrAvoided', { subject });
+  if (!available && paused) return message('plan.fallback.paused', { subject });
+  if (!available && avoided) return message('plan.fallback.avoided', { subject });
+  return message('plan.fallback.noFit', { subject });
 }
 
 /** What the wording of a chosen step needs to know about the rest of the week. */
@@ -778,35 +770,55 @@ function reasonFor(
   context: Context,
   week: WeekSoFar,
   alreadyServed: boolean,
-): string {
+): PlanMessage {
   const { exercise, focus } = choice;
-  const opening = week.hasHomework
-    ? 'after your homework, this week starts'
-    : week.hasFinished
-      ? 'the rest of this week starts'
-      : 'this week starts';
-  const helps = focus ? `, which helps with ${NEED_PHRASES[focus]}` : '';
+  const opening = message(
+    week.hasHomework
+      ? 'plan.opening.afterHomework'
+      : week.hasFinished
+        ? 'plan.opening.rest'
+        : 'plan.opening.start',
+  );
+  const helps = focus ? message('plan.helps', { need: needMessage(focus) }) : '';
   switch (choice.role) {
     case 'homework':
-      return `A professional you work with set this for you, so it comes first.${suffixes(exercise, context)}`;
+      return withNotes(message('plan.reason.homework'), exercise, context);
     case 'kept':
       return choice.kept?.reason ?? needReason(exercise, focus, context, alreadyServed);
     case 'start': {
       const lead = highestSignLead(context);
       const gentle =
         exercise.intensity === 1
-          ? exercise.minutes <= 10
-            ? ' It is short and gentle.'
-            : ' It is a gentle place to begin.'
+          ? message(exercise.minutes <= 10 ? 'plan.gentle.short' : 'plan.gentle.begin')
           : '';
-      return `${lead.text}, so ${opening} with ${exercise.nameInSentence}${lead.namesFocus ? '' : helps}.${gentle}${suffixes(exercise, context)}`;
+      return withNotes(
+        message('plan.reason.start', {
+          lead: lead.text,
+          opening,
+          exercise: exercise.nameInSentence,
+          helps: lead.namesFocus ? '' : helps,
+          gentle,
+        }),
+        exercise,
+        context,
+      );
     }
     case 'fallback-start': {
       const lead = highestSignLead(context);
-      return `${lead.text}. ${fallbackWhy(context, week.pool, lead.subject)}, so ${opening} with ${exercise.nameInSentence}${helps}.${suffixes(exercise, context)}`;
+      return withNotes(
+        message('plan.reason.fallbackStart', {
+          lead: lead.text,
+          why: fallbackWhy(context, week.pool, lead.subject),
+          opening,
+          exercise: exercise.nameInSentence,
+          helps,
+        }),
+        exercise,
+        context,
+      );
     }
     case 'need':
-      return `${needReason(exercise, focus, context, alreadyServed)}${suffixes(exercise, context)}`;
+      return withNotes(needReason(exercise, focus, context, alreadyServed), exercise, context);
   }
 }
 
@@ -814,38 +826,24 @@ function supportFor(context: Context): SupportAction[] {
   const support: SupportAction[] = [];
   if (context.urgent) {
     support.push(
-      {
-        kind: 'get-help-now',
-        reason:
-          'Please start here. Get help now shows people you can talk to straight away, at any time of day or night.',
-      },
-      {
-        kind: 'safety-plan',
-        reason:
-          'Your safety plan is for the hardest moments. Fill it in, or read it through, while things feel a little calmer.',
-      },
+      { kind: 'get-help-now', reason: message('plan.support.reason.get-help-now') },
+      { kind: 'safety-plan', reason: message('plan.support.reason.safety-plan') },
     );
   }
   if (context.safeguarding) {
     support.push({
       kind: 'safeguarding-help',
-      reason:
-        'Get help now also lists services for people who feel afraid of, or controlled by, a partner. They listen, and they can help you think about staying safe.',
+      reason: message('plan.support.reason.safeguarding-help'),
     });
   }
   const level: CareLevel = context.recommendation.level;
   if (level === 'urgent' || level === 'professional') {
     support.push({
       kind: 'professional-help',
-      reason:
-        'Talking to a counsellor, a therapist or your GP could help you most. You can keep using this plan alongside them.',
+      reason: message('plan.support.reason.professional'),
     });
   } else if (level === 'guided') {
-    support.push({
-      kind: 'professional-help',
-      reason:
-        'This plan can work well with a counsellor or therapist alongside you. You might like to find one, or share your progress with one you already see.',
-    });
+    support.push({ kind: 'professional-help', reason: message('plan.support.reason.guided') });
   }
   return support;
 }
@@ -855,9 +853,7 @@ function pausedFor(context: Context): WeeklyPlan['paused'] {
     (exercise) => exercise.id,
   );
   if (ids.length === 0) return null;
-  const reason = context.safeguarding
-    ? 'Exercises to do with a partner or about saying hard things to someone, and ones that test or question your fears, are paused while you feel unsafe with someone. Your safety comes first.'
-    : 'Exercises that ask you to face fears step by step, or to practise hard talks with someone, are paused for now, while things are hard. They will come back when you feel ready.';
+  const reason = message(context.safeguarding ? 'plan.paused.safeguarding' : 'plan.paused.urgent');
   return { exerciseIds: ids, reason };
 }
 
@@ -1035,7 +1031,15 @@ export function swapStep(plan: WeeklyPlan, stepId: string, input: PlannerInput):
     focus: need,
     minutes: chosen.minutes,
     intensity: chosen.intensity,
-    reason: `You swapped ${oldExercise.nameInSentence} for ${chosen.nameInSentence}, which also helps with ${NEED_PHRASES[need]}.${suffixes(chosen, context)}`,
+    reason: withNotes(
+      message('plan.reason.swapped', {
+        old: oldExercise.nameInSentence,
+        new: chosen.nameInSentence,
+        need: needMessage(need),
+      }),
+      chosen,
+      context,
+    ),
     status: 'todo',
     source: 'plan',
   };

@@ -24,6 +24,11 @@ import {
   type SteppedCareInput,
   type SteppedCareRuleId,
 } from './stepped-care';
+import { renderPlanMessage } from './plan-messages';
+
+/** A reason as the person reads it (en-GB). */
+const say = (reason: Parameters<typeof renderPlanMessage>[0] | undefined): string =>
+  reason === undefined ? '' : renderPlanMessage(reason);
 
 type Levels = Partial<Record<ScoredSubscaleId, number>>;
 
@@ -117,8 +122,8 @@ describe('crisis-answer', () => {
   it('makes the level urgent and names Get help now and the safety plan', () => {
     const { level, reasons } = recommendCare(RULE_EXAMPLES['crisis-answer']);
     expect(level).toBe('urgent');
-    expect(reasons[0]).toMatch(/Get help now/);
-    expect(reasons[0]).toMatch(/safety plan/);
+    expect(say(reasons[0])).toMatch(/Get help now/);
+    expect(say(reasons[0])).toMatch(/safety plan/);
   });
 
   it('does not fire for "I would rather not say"', () => {
@@ -139,7 +144,7 @@ describe('partner-safety', () => {
   );
 
   it('says that partner, hard-talk and fear-testing exercises are left out', () => {
-    expect(recommendCare(RULE_EXAMPLES['partner-safety']).reasons[0]).toMatch(
+    expect(say(recommendCare(RULE_EXAMPLES['partner-safety']).reasons[0])).toMatch(
       /leaves out exercises to do with a partner or about saying hard things to someone, and ones that test your fears/,
     );
   });
@@ -149,7 +154,7 @@ describe('crisis-in-writing', () => {
   it('makes the level urgent, kindly and without quoting what was written', () => {
     const { level, reasons } = recommendCare(RULE_EXAMPLES['crisis-in-writing']);
     expect(level).toBe('urgent');
-    expect(reasons[0]).toBe(
+    expect(say(reasons[0])).toBe(
       'Something you wrote recently sounded like things may be very hard for you right now. You deserve support with that straight away, so Get help now and your safety plan come first.',
     );
   });
@@ -176,9 +181,9 @@ describe('safeguarding-in-writing', () => {
   it('puts specialist help first and says what is left out, never blaming', () => {
     const { level, reasons } = recommendCare(RULE_EXAMPLES['safeguarding-in-writing']);
     expect(level).toBe('professional');
-    expect(reasons[0]).toMatch(/^Something you wrote recently sounded like someone may be/);
-    expect(reasons[0]).toMatch(/never your fault/);
-    expect(reasons[0]).toMatch(/leaves out exercises to do with a partner/);
+    expect(say(reasons[0])).toMatch(/^Something you wrote recently sounded like someone may be/);
+    expect(say(reasons[0])).toMatch(/never your fault/);
+    expect(say(reasons[0])).toMatch(/leaves out exercises to do with a partner/);
   });
 
   it('together with a crisis flag in writing, is urgent with both reasons', () => {
@@ -195,7 +200,7 @@ describe('marked signs', () => {
   });
 
   it('names the marked signs in the reason', () => {
-    const reason = recommendCare(RULE_EXAMPLES['two-signs-marked']).reasons[0];
+    const reason = say(recommendCare(RULE_EXAMPLES['two-signs-marked']).reasons[0]);
     expect(reason).toMatch(/finding it hard to trust/);
     expect(reason).toMatch(/feeling anxious in close moments/);
   });
@@ -215,7 +220,7 @@ describe('early-hurt-marked', () => {
   it('fires for a marked childhood root too, and names it', () => {
     const recommendation = recommendCare(input({ childhood: 5 }));
     expect(recommendation.rules).toEqual(['early-hurt-marked']);
-    expect(recommendation.reasons[0]).toMatch(/what you learned growing up/);
+    expect(say(recommendation.reasons[0])).toMatch(/what you learned growing up/);
   });
 
   it('does not fire for the other roots', () => {

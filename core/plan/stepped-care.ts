@@ -20,7 +20,7 @@ import {
 } from '../assessment/closeness-check.definition';
 import type { ChangeLabel } from '../assessment/psychometrics';
 import type { ClosenessCheckResult } from '../assessment/scoring';
-import { needPhrases } from './need-words';
+import { message, needsMessage, type PlanMessage } from './plan-messages';
 
 export const CARE_LEVELS = ['self-help', 'guided', 'professional', 'urgent'] as const;
 export type CareLevel = (typeof CARE_LEVELS)[number];
@@ -59,7 +59,7 @@ export interface SteppedCareRule {
   id: string;
   level: CareLevel;
   when: (input: SteppedCareInput) => boolean;
-  reason: (input: SteppedCareInput) => string;
+  reason: (input: SteppedCareInput) => PlanMessage;
 }
 
 /** The given subscales that are in the "marked" band, in profile order. */
@@ -111,8 +111,7 @@ export const STEPPED_CARE_RULES = [
     level: 'urgent',
     // Any crisis flag: the Check's question about thoughts of hurting yourself or ending your life.
     when: (input) => hasFlag(input, 'crisis'),
-    reason: () =>
-      'You told us you have had thoughts of hurting yourself or ending your life. You deserve support with that straight away, so Get help now and your safety plan come first.',
+    reason: () => message('plan.care.crisis-answer'),
   },
   {
     id: 'crisis-in-writing',
@@ -120,8 +119,7 @@ export const STEPPED_CARE_RULES = [
     // The risk check of something the person wrote recently raised a crisis flag. Not repeated
     // when the Check's own answer already said so (crisis-answer gives the reason then).
     when: (input) => input.writing?.crisis === true && !hasFlag(input, 'crisis'),
-    reason: () =>
-      'Something you wrote recently sounded like things may be very hard for you right now. You deserve support with that straight away, so Get help now and your safety plan come first.',
+    reason: () => message('plan.care.crisis-in-writing'),
   },
   {
     id: 'partner-safety',
@@ -130,8 +128,7 @@ export const STEPPED_CARE_RULES = [
     // couples exercises (a gentle start-up, a boundary script), exposure and fear-questioning
     // exercises while this flag is raised.
     when: (input) => hasFlag(input, 'safeguarding'),
-    reason: () =>
-      'You told us you feel afraid of, or controlled by, a partner or an ex-partner. That is not your fault. A specialist service can help you think about your safety, so we have put that first. For now, the plan leaves out exercises to do with a partner or about saying hard things to someone, and ones that test your fears.',
+    reason: () => message('plan.care.partner-safety'),
   },
   {
     id: 'safeguarding-in-writing',
@@ -140,29 +137,30 @@ export const STEPPED_CARE_RULES = [
     // coercion, threats). Pauses as partner-safety does; never a CBT exercise as the answer to
     // abuse. Not repeated when the Check's own answers already said so.
     when: (input) => input.writing?.safeguarding === true && !hasFlag(input, 'safeguarding'),
-    reason: () =>
-      'Something you wrote recently sounded like someone may be hurting, frightening or controlling you. That is never your fault. A specialist service can help you think about your safety, so we have put that first. For now, the plan leaves out exercises to do with a partner or about saying hard things to someone, and ones that test your fears.',
+    reason: () => message('plan.care.safeguarding-in-writing'),
   },
   {
     id: 'most-signs-marked',
     level: 'professional',
     when: (input) => markedSigns(input).length >= 3,
     reason: (input) =>
-      `Most of the four signs came out high for you: ${needPhrases(markedSigns(input))}. That is a lot to carry on your own. A counsellor or therapist could help you most, and you can keep using this plan alongside them.`,
+      message('plan.care.most-signs-marked', { needs: needsMessage(markedSigns(input)) }),
   },
   {
     id: 'two-signs-marked',
     level: 'guided',
     when: (input) => markedSigns(input).length === 2,
     reason: (input) =>
-      `Two of the four signs came out high for you: ${needPhrases(markedSigns(input))}. This plan can help, and it may be easier with a counsellor or therapist alongside you.`,
+      message('plan.care.two-signs-marked', { needs: needsMessage(markedSigns(input)) }),
   },
   {
     id: 'early-hurt-marked',
     level: 'guided',
     when: (input) => marked(input, EARLY_HURT_ROOTS).length > 0,
     reason: (input) =>
-      `Your answers about ${needPhrases(marked(input, EARLY_HURT_ROOTS))} came out high. Old hurts like these are often easier to work through with a professional alongside you.`,
+      message('plan.care.early-hurt-marked', {
+        needs: needsMessage(marked(input, EARLY_HURT_ROOTS)),
+      }),
   },
   {
     id: 'reliable-worsening',
@@ -170,7 +168,9 @@ export const STEPPED_CARE_RULES = [
     // The latest retake shows a rise on a sign beyond what measurement error explains.
     when: (input) => signsLabelled(input, 'reliable-deterioration').length > 0,
     reason: (input) =>
-      `Your latest Closeness Check shows that things have got harder since you started, by more than the usual ups and downs, for ${needPhrases(signsLabelled(input, 'reliable-deterioration'))}. A professional can help you work out what is going on.`,
+      message('plan.care.reliable-worsening', {
+        needs: needsMessage(signsLabelled(input, 'reliable-deterioration')),
+      }),
   },
   {
     id: 'no-reliable-improvement',
@@ -187,7 +187,7 @@ export const STEPPED_CARE_RULES = [
         return band === 'some' || band === 'marked';
       }),
     reason: (input) =>
-      `You have taken the Closeness Check ${input.retakes.length} more times since you started, and none of the signs has clearly improved yet. That is not your fault. It often means it is time for more support than an app can give, and a professional can offer that.`,
+      message('plan.care.no-reliable-improvement', { count: input.retakes.length }),
   },
 ] as const satisfies readonly SteppedCareRule[];
 
@@ -195,15 +195,14 @@ export type SteppedCareRuleId = (typeof STEPPED_CARE_RULES)[number]['id'];
 
 export interface CareRecommendation {
   level: CareLevel;
-  /** One plain-words reason per matching rule, in table order; one gentle line if none. */
-  reasons: string[];
+  /** One reason per matching rule, in table order; one gentle line if none. */
+  reasons: PlanMessage[];
   /** The ids of the rules that matched, in table order. */
   rules: SteppedCareRuleId[];
 }
 
 /** Said when no rule matches. */
-export const SELF_HELP_REASON =
-  'Your answers suggest this plan is a good place to start, on your own and at your own pace. You can ask for more help at any time.';
+export const SELF_HELP_REASON: PlanMessage = message('plan.care.self-help');
 
 /** What each level means, for the plan page. */
 export const CARE_LEVEL_DESCRIPTIONS: Readonly<

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { exerciseById } from '../../core/exercises/catalogue';
+import { renderPlanMessage, type PlanMessage } from '../../core/plan/plan-messages';
+import { EncryptedTextVault } from '../../server/src/services/privacy/encrypted-text-vault';
 import { answersAt } from '../factories/closeness-check.factory';
 import { TestClient } from '../support/http-client';
 import { selectRows, signUpWithConsent, writeEntry } from '../support/personal-data';
@@ -216,6 +218,49 @@ describe.skipIf(!dbAvailable)('plan care', () => {
     expect(again.body.tables.plan_weeks).toEqual([
       expect.objectContaining({ week: plan.week, plan: expect.any(Object) }),
     ]);
+  });
+
+  it('reads a week stored before reasons were descriptors (plain English reasons) without a 500', async () => {
+    const client = await somebody();
+    await takeCheck(client);
+    const plan = await getPlan(client);
+    const userId = await userIdOf(client);
+    const vault = new EncryptedTextVault(testApp.app.services.keys);
+    const location = {
+      table: 'plan_weeks',
+      column: 'plan_ciphertext',
+      recordId: plan.week,
+      ownerId: userId,
+    };
+    const [row] = (await selectRows(testApp.database, 'plan_weeks', 'user_id', userId)) as {
+      plan_ciphertext: string;
+    }[];
+    const stored = JSON.parse(await vault.open(location, row?.plan_ciphertext ?? ''));
+    // The old shape: every reason a plain string.
+    const old = JSON.parse(JSON.stringify(stored), (name, value) =>
+      (name === 'reason' || name === 'reasons') && value !== null
+        ? Array.isArray(value)
+          ? value.map((reason: PlanMessage) => renderPlanMessage(reason))
+          : renderPlanMessage(value as PlanMessage)
+        : value,
+    );
+    expect(typeof old.plan.steps[0].reason).toBe('string');
+    await testApp.database.db
+      .updateTable('plan_weeks')
+      .set({ plan_ciphertext: await vault.seal(location, JSON.stringify(old)) })
+      .where('user_id', '=', userId)
+      .execute();
+    const read = await getPlan(client);
+    expect(read.steps.map((step: Step) => step.reason)).toEqual(
+      plan.steps.map((step: Step) => step.reason),
+    );
+    expect(read.recommendation.reasons).toEqual(plan.recommendation.reasons);
+    expect(read.steps[0].reasonMessage).toEqual({
+      key: 'plan.legacy',
+      values: { text: plan.steps[0].reason },
+    });
+    const swap = await client.post(`/api/plan/steps/${(plan.steps[0] as Step).id}/swap`);
+    expect(swap.status, swap.text.slice(0, 300)).toBe(200);
   });
 
   it('leaves a step for this week: skipped in its place, no minutes, 409 again, 404 for anyone else', async () => {

@@ -20,6 +20,7 @@ import {
   type SupportAction,
   type WeeklyPlan,
 } from '../../../core/plan/planner';
+import { message, renderPlanMessage, type PlanMessage } from '../../../core/plan/plan-messages';
 import type { CareLevel, RecentWritingSafety } from '../../../core/plan/stepped-care';
 import { addWeeks, isoWeekAt } from '../../../core/plan/week';
 import type { AccessPolicy, Actor } from '../policies/access.policy';
@@ -59,19 +60,31 @@ export const RECENT_WRITING_DAYS = 14;
  * while a draft of its exercise was begun or saved in the plan's week, so "Carry on" works on
  * any device, not only the one that holds the draft.
  */
-export type PlanStepView = Omit<PlanStep, 'status'> & { status: PlanStepStatus | 'started' };
+export type PlanStepView = Omit<PlanStep, 'status' | 'reason'> & {
+  status: PlanStepStatus | 'started';
+  /** The reason in British English, rendered on the server. */
+  reason: string;
+  /** The same reason as a message descriptor, for the app to render with its own words. */
+  reasonMessage: PlanMessage;
+};
+
+/** A reason both ways: rendered (en-GB) and as a descriptor. */
+export interface ReasonView {
+  reason: string;
+  reasonMessage: PlanMessage;
+}
 
 /** What `GET /api/plan` answers. Before the first Closeness Check only the week and "take it". */
 export interface PlanView {
   week: string;
   /** True until the person has taken the Closeness Check: the plan is made from it. */
   checkNeeded: boolean;
-  recommendation: { level: CareLevel; reasons: string[] } | null;
-  support: SupportAction[];
+  recommendation: { level: CareLevel; reasons: string[]; reasonMessages: PlanMessage[] } | null;
+  support: ({ kind: SupportAction['kind'] } & ReasonView)[];
   steps: PlanStepView[];
   minutes: { planned: number; budget: number };
-  pace: Pace | null;
-  paused: WeeklyPlan['paused'];
+  pace: ({ level: Pace['level']; label: string } & ReasonView) | null;
+  paused: ({ exerciseIds: ExerciseId[] } & ReasonView) | null;
   /** True when the saved preferences could not be read, so the usual ones were used. */
   preferencesUnreadable: boolean;
 }
@@ -424,7 +437,42 @@ function readStoredPlan(value: unknown): StoredPlan | null {
     )
   )
     return null;
-  return value as unknown as StoredPlan;
+  return upgradeReasons(value as unknown as StoredPlan);
+}
+
+/**
+ * Plans stored before reasons became message descriptors hold English strings: each is
+ * wrapped as it is (`plan.legacy`), so the week still reads the same and keeps its swaps.
+ * Anything that is neither a string nor a descriptor reads as an empty reason.
+ */
+function upgradeReasons(stored: StoredPlan): StoredPlan {
+  const upgrade = (reason: unknown): PlanMessage =>
+    typeof reason === 'string'
+      ? message('plan.legacy', { text: reason })
+      : isRecord(reason) && typeof reason.key === 'string'
+        ? (reason as unknown as PlanMessage)
+        : message('plan.legacy', { text: '' });
+  const plan = stored.plan;
+  return {
+    ...stored,
+    plan: {
+      ...plan,
+      recommendation: {
+        ...plan.recommendation,
+        reasons: (Array.isArray(plan.recommendation.reasons)
+          ? plan.recommendation.reasons
+          : []
+        ).map(upgrade),
+      },
+      support: (Array.isArray(plan.support) ? plan.support : []).map((action) => ({
+        ...action,
+        reason: upgrade(action.reason),
+      })),
+      pace: { ...plan.pace, reason: upgrade(plan.pace?.reason) },
+      paused: plan.paused ? { ...plan.paused, reason: upgrade(plan.paused.reason) } : null,
+      steps: plan.steps.map((step) => ({ ...step, reason: upgrade(step.reason) })),
+    },
+  };
 }
 
 /** Stored preferences read defensively: null unless every field is as saved. */
@@ -480,11 +528,17 @@ function markDone(plan: WeeklyPlan, done: ReadonlySet<string>): WeeklyPlan {
   };
 }
 
+function reasonView(reason: PlanMessage): ReasonView {
+  return { reason: renderPlanMessage(reason), reasonMessage: reason };
+}
+
 /** A step still to do shows as started while a draft of its exercise is open this week. */
 function stepView(step: PlanStep, started: ReadonlySet<string>): PlanStepView {
-  return step.status === 'todo' && started.has(step.exerciseId)
-    ? { ...step, status: 'started' }
-    : step;
+  return {
+    ...step,
+    ...reasonView(step.reason),
+    status: step.status === 'todo' && started.has(step.exerciseId) ? 'started' : step.status,
+  };
 }
 
 function viewOf({
@@ -495,12 +549,18 @@ function viewOf({
   return {
     week: plan.week,
     checkNeeded: false,
-    recommendation: { level: plan.recommendation.level, reasons: plan.recommendation.reasons },
-    support: plan.support,
+    recommendation: {
+      level: plan.recommendation.level,
+      reasons: plan.recommendation.reasons.map((reason) => renderPlanMessage(reason)),
+      reasonMessages: plan.recommendation.reasons,
+    },
+    support: plan.support.map((action) => ({ kind: action.kind, ...reasonView(action.reason) })),
     steps: plan.steps.map((step) => stepView(step, started)),
     minutes: plan.minutes,
-    pace: plan.pace,
-    paused: plan.paused,
+    pace: { level: plan.pace.level, label: plan.pace.label, ...reasonView(plan.pace.reason) },
+    paused: plan.paused
+      ? { exerciseIds: plan.paused.exerciseIds, ...reasonView(plan.paused.reason) }
+      : null,
     preferencesUnreadable,
   };
 }

@@ -6,7 +6,29 @@ import { errorResponses } from '../schemas';
 
 const SUPPORT_KINDS = ['get-help-now', 'safety-plan', 'safeguarding-help', 'professional-help'];
 
-const SupportBody = Type.Object({ kind: Type.Enum(SUPPORT_KINDS), reason: Type.String() });
+/**
+ * A sentence as a message descriptor: a key of the app's messages (group `plan.*`) and its
+ * values, each a string, a number or another descriptor (a need phrase, a list of them).
+ */
+const ReasonMessage = Type.Object(
+  {
+    key: Type.String(),
+    values: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    capitalise: Type.Optional(Type.Literal(true)),
+  },
+  {
+    description:
+      'The same sentence as a message descriptor, for the app to render in its own words. ' +
+      'Values are strings, numbers or nested descriptors.',
+  },
+);
+
+const Reason = {
+  reason: Type.String({ description: 'In British English, rendered on the server.' }),
+  reasonMessage: ReasonMessage,
+};
+
+const SupportBody = Type.Object({ kind: Type.Enum(SUPPORT_KINDS), ...Reason });
 
 export const PlanStepBody = Type.Object({
   id: Type.String(),
@@ -18,7 +40,7 @@ export const PlanStepBody = Type.Object({
   focus: Type.Union([Type.Enum(SCORED_SUBSCALE_IDS), Type.Null()]),
   minutes: Type.Integer(),
   intensity: Type.Integer(),
-  reason: Type.String(),
+  ...Reason,
   status: Type.Union(
     [Type.Literal('todo'), Type.Literal('started'), Type.Literal('done'), Type.Literal('skipped')],
     {
@@ -43,6 +65,7 @@ export const PlanBody = Type.Object({
     Type.Object({
       level: Type.Enum(CARE_LEVELS),
       reasons: Type.Array(Type.String()),
+      reasonMessages: Type.Array(ReasonMessage),
     }),
     Type.Null(),
   ]),
@@ -50,11 +73,11 @@ export const PlanBody = Type.Object({
   steps: Type.Array(PlanStepBody),
   minutes: Type.Object({ planned: Type.Integer(), budget: Type.Integer() }),
   pace: Type.Union([
-    Type.Object({ level: Type.Integer(), label: Type.String(), reason: Type.String() }),
+    Type.Object({ level: Type.Integer(), label: Type.String(), ...Reason }),
     Type.Null(),
   ]),
   paused: Type.Union([
-    Type.Object({ exerciseIds: Type.Array(Type.Enum(EXERCISE_IDS)), reason: Type.String() }),
+    Type.Object({ exerciseIds: Type.Array(Type.Enum(EXERCISE_IDS)), ...Reason }),
     Type.Null(),
   ]),
   preferencesUnreadable: Type.Boolean({

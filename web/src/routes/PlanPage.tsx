@@ -5,6 +5,7 @@ import {
   EXERCISE_TOPIC_LABELS,
   EXERCISE_TOPICS,
 } from '../../../core/exercises/catalogue';
+import { renderPlanMessage, type PlanMessage } from '../../../core/plan/plan-messages';
 import { RequireSignIn } from '../features/auth/RequireSignIn';
 import { useSession } from '../features/auth/session';
 import { useConsent } from '../features/consent/consent';
@@ -18,6 +19,7 @@ import {
   usePlan,
   usePlanPreferences,
   useSavePreferences,
+  useSkipStep,
   useSwapStep,
   type Plan,
   type PlanPreferences,
@@ -54,6 +56,11 @@ function PlanContent() {
   );
 }
 
+/** A reason in the app's own words: from its descriptor, or as the server wrote it. */
+function say(item: { reason: string; reasonMessage?: PlanMessage }): string {
+  return item.reasonMessage ? renderPlanMessage(item.reasonMessage, t) : item.reason;
+}
+
 function levelText(level: string, part: 'title' | 'text'): string {
   const key = `plan.level.${level}.${part}`;
   return isMessageKey(key) ? t(key) : '';
@@ -75,7 +82,7 @@ function PlanView({ plan }: { plan: Plan }) {
             {plan.support.map((item) => (
               <li key={item.kind}>
                 <SupportLink kind={item.kind} />
-                <p>{item.reason}</p>
+                <p>{say(item)}</p>
               </li>
             ))}
           </ul>
@@ -98,17 +105,22 @@ function PlanView({ plan }: { plan: Plan }) {
           <p>{levelText(level, 'text')}</p>
           {plan.recommendation.reasons.length > 0 ? (
             <ul>
-              {plan.recommendation.reasons.map((reason) => (
-                <li key={reason}>{reason}</li>
-              ))}
+              {plan.recommendation.reasons.map((reason, index) => {
+                const reasonMessage = plan.recommendation?.reasonMessages?.[index];
+                return (
+                  <li key={reason}>
+                    {say(reasonMessage ? { reason, reasonMessage } : { reason })}
+                  </li>
+                );
+              })}
             </ul>
           ) : null}
         </section>
       ) : null}
       <section aria-labelledby="plan-steps-title">
         <h2 id="plan-steps-title">{t('plan.steps.title')}</h2>
-        {plan.pace ? <p>{plan.pace.reason}</p> : null}
-        {plan.paused ? <p className="notice">{plan.paused.reason}</p> : null}
+        {plan.pace ? <p>{say(plan.pace)}</p> : null}
+        {plan.paused ? <p className="notice">{say(plan.paused)}</p> : null}
         <p className="hint">
           {minutes.budget === null
             ? t('plan.minutes', { planned: minutes.planned })
@@ -132,7 +144,7 @@ function PlanView({ plan }: { plan: Plan }) {
           <Link to="/exercises">{t('plan.library')}</Link>
         </p>
       </section>
-      <PreferencesForm />
+      <PreferencesForm unreadable={plan.preferencesUnreadable === true} />
     </>
   );
 }
@@ -167,6 +179,7 @@ function PlanStepCard({
 }) {
   const session = useSession();
   const swap = useSwapStep();
+  const skip = useSkipStep();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (focusOnShow) headingRef.current?.focus();
@@ -174,6 +187,7 @@ function PlanStepCard({
   const exercise = findExercise(step.exerciseId);
   const title = exercise?.title ?? step.exerciseId;
   const done = step.status === 'done' || step.status === 'completed';
+  const skipped = step.status === 'skipped';
   const userId = session.data?.user.id ?? '';
   // The server says started when a draft was saved this week on any device; the draft kept
   // on this device also counts, for one that has not reached the server yet.
@@ -184,15 +198,17 @@ function PlanStepCard({
   const headingId = `plan-step-${step.id}`;
   const statusKey = done
     ? 'plan.status.done'
-    : started
-      ? 'plan.status.started'
-      : 'plan.status.todo';
+    : skipped
+      ? 'plan.status.skipped'
+      : started
+        ? 'plan.status.started'
+        : 'plan.status.todo';
   return (
     <li className={`plan-step${done ? ' plan-step--done' : ''}`} aria-labelledby={headingId}>
       <h3 id={headingId} className="plan-step__title" tabIndex={-1} ref={headingRef}>
         {title}
       </h3>
-      <p className="plan-step__reason">{step.reason}</p>
+      <p className="plan-step__reason">{say(step)}</p>
       <p className="hint">
         {modalityLabel(step.modality)} · {t('exercises.minutes', { minutes: step.minutes })} ·{' '}
         {t('exercises.helpsWith', { names: targetNames(step.targets) })}
@@ -206,32 +222,54 @@ function PlanStepCard({
         >
           {done ? t('plan.step.again') : started ? t('exercise.carryOn') : t('exercise.start')}
         </Link>
-        {done ? null : (
-          <button
-            type="button"
-            className="button"
-            aria-describedby={headingId}
-            disabled={swap.isPending}
-            onClick={() =>
-              swap.mutate(step.id, { onSuccess: (answer) => onSwapped(answer.step.id) })
-            }
-          >
-            {t('plan.step.swap')}
-          </button>
+        {done || skipped ? null : (
+          <>
+            <button
+              type="button"
+              className="button"
+              aria-describedby={headingId}
+              disabled={swap.isPending || skip.isPending}
+              onClick={() =>
+                swap.mutate(step.id, { onSuccess: (answer) => onSwapped(answer.step.id) })
+              }
+            >
+              {t('plan.step.swap')}
+            </button>
+            <button
+              type="button"
+              className="button"
+              aria-describedby={headingId}
+              disabled={swap.isPending || skip.isPending}
+              onClick={() =>
+                skip.mutate(step.id, { onSuccess: (answer) => onSwapped(answer.step.id) })
+              }
+            >
+              {t('plan.step.skip')}
+            </button>
+          </>
         )}
       </p>
-      {swap.isError ? (
+      {swap.isError || skip.isError ? (
         <p className="notice notice--error" role="alert">
-          {swap.error instanceof Error && swap.error.message
-            ? swap.error.message
-            : t('error.generic')}
+          {errorText(swap.error ?? skip.error)}
         </p>
       ) : null}
     </li>
   );
 }
 
-function PreferencesForm() {
+function errorText(error: unknown): string {
+  if (
+    error &&
+    typeof error === 'object' &&
+    'code' in error &&
+    error.code === 'plan_step_not_skippable'
+  )
+    return t('plan.skip.notSkippable');
+  return error instanceof Error && error.message ? error.message : t('error.generic');
+}
+
+function PreferencesForm({ unreadable }: { unreadable: boolean }) {
   const preferences = usePlanPreferences();
   const save = useSavePreferences();
   const [draft, setDraft] = useState<PlanPreferences | null>(null);
@@ -251,6 +289,9 @@ function PreferencesForm() {
   return (
     <section aria-labelledby="plan-preferences-title">
       <h2 id="plan-preferences-title">{t('plan.preferences.title')}</h2>
+      {(unreadable || preferences.data?.unreadable) && !save.isSuccess ? (
+        <p className="notice">{t('plan.preferences.unreadable')}</p>
+      ) : null}
       <details className="plan-preferences">
         <summary>{t('plan.preferences.open')}</summary>
         <form onSubmit={submit} noValidate>

@@ -1,6 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import type { PlanMessage } from '../../../../core/plan/plan-messages';
 import { browserTimeZone } from '../checkins/days';
+
+export type { PlanMessage };
 
 export type CareLevel = 'self-help' | 'guided' | 'professional' | 'urgent';
 export type SupportKind =
@@ -12,6 +15,8 @@ export interface PlanStep {
   modality: string;
   targets: string[];
   reason: string;
+  /** The reason as a message descriptor: the page renders it in its own words. */
+  reasonMessage?: PlanMessage;
   /** todo, started (a draft was saved this week, on any device), done or skipped. */
   status: string;
   minutes: number;
@@ -20,19 +25,23 @@ export interface PlanStep {
 export interface Plan {
   week: string;
   checkNeeded: boolean;
-  recommendation: { level: CareLevel; reasons: string[] } | null;
-  support: { kind: SupportKind | string; reason: string }[];
+  recommendation: { level: CareLevel; reasons: string[]; reasonMessages?: PlanMessage[] } | null;
+  support: { kind: SupportKind | string; reason: string; reasonMessage?: PlanMessage }[];
   steps: PlanStep[];
   minutes: number | { planned: number; budget: number };
-  pace?: { level: number; label: string; reason: string } | null;
+  pace?: { level: number; label: string; reason: string; reasonMessage?: PlanMessage } | null;
   /** Exercises left out for safety, and why. */
-  paused?: { exerciseIds: string[]; reason: string } | null;
+  paused?: { exerciseIds: string[]; reason: string; reasonMessage?: PlanMessage } | null;
+  /** True when the saved preferences could not be read and the usual ones were used. */
+  preferencesUnreadable?: boolean;
 }
 
 export interface PlanPreferences {
   minutesPerWeek: number;
   avoidExercises: string[];
   avoidTopics: string[];
+  /** Set when the saved preferences could not be read: these are the usual ones. */
+  unreadable?: true;
 }
 
 export const PLAN_KEY = ['plan'] as const;
@@ -66,7 +75,7 @@ export function usePlanPreferences(enabled = true) {
 export function useSavePreferences() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (preferences: PlanPreferences) =>
+    mutationFn: ({ unreadable: _unreadable, ...preferences }: PlanPreferences) =>
       api<PlanPreferences>('/api/plan/preferences', { method: 'PUT', body: preferences }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: PLAN_KEY }),
   });
@@ -78,6 +87,21 @@ export function useSwapStep() {
     mutationFn: (stepId: string) =>
       api<{ step: PlanStep; plan: Plan }>(
         `/api/plan/steps/${encodeURIComponent(stepId)}/swap?${zoneQuery()}`,
+        { method: 'POST' },
+      ),
+    onSuccess: (answer) => {
+      queryClient.setQueryData(PLAN_KEY, answer.plan);
+    },
+  });
+}
+
+/** Leaves a step still to do for this week ("Not this week"). */
+export function useSkipStep() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (stepId: string) =>
+      api<{ step: PlanStep; plan: Plan }>(
+        `/api/plan/steps/${encodeURIComponent(stepId)}/skip?${zoneQuery()}`,
         { method: 'POST' },
       ),
     onSuccess: (answer) => {

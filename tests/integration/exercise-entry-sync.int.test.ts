@@ -1,7 +1,14 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCORED_SUBSCALE_IDS } from '../../core/assessment/closeness-check.definition';
 import { mergeEntryValues } from '../../core/exercise-entries/entry-merge';
-import { exerciseById, type Exercise, type ExerciseStep } from '../../core/exercises/catalogue';
+import type { EntryValues } from '../../core/exercise-entries/entry-values';
+import {
+  exerciseById,
+  MODALITIES,
+  type Exercise,
+  type ExerciseStep,
+} from '../../core/exercises/catalogue';
 import { exerciseVersions, type ExerciseVersions } from '../../core/exercises/catalogue.versions';
 import { ExerciseEntryRepository } from '../../server/src/repositories/exercise-entry.repository';
 import { PersonKeyRepository } from '../../server/src/repositories/person-key.repository';
@@ -103,7 +110,7 @@ describe.skipIf(!dbAvailable)('exercise entries on two devices and across versio
         stale.body.error.details.entry.values,
       );
       expect(merge.conflicts.map((conflict) => conflict.field)).toEqual(['situation']);
-      const chosen = {
+      const chosen: EntryValues = {
         ...merge.values,
         situation: {
           situation: `${phoneValues.situation.situation}\n\nAt the party, in the kitchen`,
@@ -112,7 +119,7 @@ describe.skipIf(!dbAvailable)('exercise entries on two devices and across versio
       const again = await phone.put(path, { values: chosen, baseRevision: 2 });
       expect(again.status, again.text).toBe(200);
       expect(again.body.entry).toMatchObject({ revision: 3, values: chosen });
-      expect(chosen.thought.thought).toBe('Nobody wants me here');
+      expect(chosen.thought?.thought).toBe('Nobody wants me here');
     });
 
     it('refuses to finish from an older revision, with or without values', async () => {
@@ -164,6 +171,35 @@ describe.skipIf(!dbAvailable)('exercise entries on two devices and across versio
       expect(saved.body.entry.revision).toBe(2);
       const bad = await phone.put(path, { values: {}, baseRevision: 0 });
       expect(bad.status).toBe(400);
+    });
+  });
+
+  describe('the API document', () => {
+    it('names modalities and targets as enums, and documents version, revision and baseRevision', async () => {
+      const document = (await new TestClient(testApp.app).get('/api/openapi.json')).body;
+      const list =
+        document.paths['/api/exercises'].get.responses['200'].content['application/json'].schema
+          .items;
+      const modality = list.properties.modality;
+      const modalities = modality.enum ?? modality.anyOf?.map((item: any) => item.const);
+      expect(modalities).toEqual([...MODALITIES]);
+      const target = list.properties.targets.items;
+      const targets = target.enum ?? target.anyOf?.map((item: any) => item.const);
+      expect(targets).toEqual([...SCORED_SUBSCALE_IDS]);
+
+      const put = document.paths['/api/exercises/{exerciseId}/entries/{id}'].put;
+      const body = put.requestBody.content['application/json'].schema;
+      expect(body.properties.baseRevision).toMatchObject({ type: 'integer', minimum: 1 });
+      expect(body.properties.baseRevision.description).toContain('entry_changed_elsewhere');
+      expect(put.responses['409']).toBeDefined();
+      const entry =
+        put.responses['200'].content['application/json'].schema.properties.entry.properties;
+      expect(entry.revision.type).toBe('integer');
+      expect(entry.exerciseVersion.type).toBe('integer');
+      const complete = document.paths['/api/exercises/{exerciseId}/entries/{id}/complete'].post;
+      expect(
+        complete.requestBody.content['application/json'].schema.properties.baseRevision,
+      ).toBeDefined();
     });
   });
 
@@ -221,10 +257,13 @@ describe.skipIf(!dbAvailable)('exercise entries on two devices and across versio
       await expect(
         service.update(actor, 'thought-record', id, { situation: { 'what-happened': 'x' } }, 'GB'),
       ).rejects.toMatchObject({ code: 'invalid_exercise_values' });
-      const done = await service.complete(actor, 'thought-record', id, {
-        baseRevision: 2,
-        helpful: 7,
-      });
+      const done = await service.complete(
+        actor,
+        'thought-record',
+        id,
+        { baseRevision: 2, helpful: 7 },
+        'GB',
+      );
       expect(done.entry).toMatchObject({ status: 'completed', values: more, exerciseVersion: 1 });
       // Read back and exported whole, with its version.
       const all = await service.all(actor);

@@ -5,12 +5,15 @@
  * How a week is built, in order:
  * 1. Stepped care (stepped-care.ts) gives the level and its reasons. Support actions come
  *    before every exercise: Get help now and the safety plan when the level is `urgent`,
- *    safeguarding help when a partner-safety answer was worrying, a professional when the
- *    level is `guided` or higher.
+ *    safeguarding help when a partner-safety answer was worrying (or recent writing raised a
+ *    safeguarding flag: `writing`), a professional when the level is `guided` or higher.
+ *    Every reason is a message descriptor (plan-messages.ts), rendered by each side.
  * 2. Eligible exercises: everything in the library except those the person asked to avoid
  *    (by id or by topic) and those paused for safety: exposure-type exercises and those
  *    practised with (or aimed at) a partner (`pausedWhenUnsafe`) when the level is `urgent`;
- *    those, partner and fear-questioning exercises while a partner-safety answer is worrying.
+ *    those, partner and fear-questioning exercises while a partner-safety answer is worrying
+ *    or recent writing raised a safeguarding flag. A step left for the week (`skipStep`)
+ *    keeps its place, marked skipped, and is not replaced.
  *    Safeguarding means never a couples exercise: no gentle start-up, no boundary script.
  * 3. Pace (start gently, then climb): level 1 (gentle) at first; one level up for every three
  *    steps finished in the last eight weeks with manageable distress (6 or less out of 10), up

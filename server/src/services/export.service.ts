@@ -3,6 +3,7 @@ import {
   SCORED_SUBSCALE_IDS,
 } from '../../../core/assessment/closeness-check.definition';
 import { DomainError } from '../../../core/errors/domain-error';
+import { toFhirBundle, type FhirBundle } from '../../../core/export/fhir';
 import type { CsvKind } from '../../../core/privacy/export-kinds';
 import type { Actor } from '../policies/access.policy';
 import {
@@ -68,6 +69,39 @@ export class ExportService {
       tables: tables as Record<PersonalTable, unknown[]>,
       grantsReceived: await this.data.grantsReceived(actor.userId),
     };
+  }
+
+  /**
+   * The person's Closeness Checks and check-ins as a FHIR R4 `Bundle` (core/export/fhir), for
+   * other health software. Read through the services like the JSON export, so the answers and
+   * notes are decrypted; a damaged response or note is left out (a damaged note's ratings
+   * still go), as nothing unreadable is passed off as data.
+   */
+  async exportFhir(actor: Actor): Promise<FhirBundle> {
+    const responses = await this.closenessCheck.exportResponses(actor);
+    const checkins = await this.checkins.list(actor);
+    return toFhirBundle({
+      personId: actor.userId,
+      exportedAt: this.clock.now().toISOString(),
+      definitions: CLOSENESS_CHECK_VERSIONS,
+      responses: responses
+        .filter((response) => !response.unreadable)
+        .map(({ id, version, createdAt, answers, scores }) => ({
+          id,
+          version,
+          createdAt,
+          answers,
+          scores,
+        })),
+      checkins: checkins.map(({ id, createdAt, mood, closeness, stress, note }) => ({
+        id,
+        createdAt,
+        mood,
+        closeness,
+        stress,
+        note,
+      })),
+    });
   }
 
   /** One kind as CSV (RFC 4180), with a header row. */

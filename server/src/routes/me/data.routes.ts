@@ -16,11 +16,14 @@ export function dataRoutes(app: App): void {
     '/api/me/export',
     {
       schema: {
-        summary: 'Everything Closer holds about me: JSON (default), or one CSV per kind',
+        summary:
+          'Everything Closer holds about me: JSON (default), one CSV per kind, or my Closeness Checks and check-ins as a FHIR R4 Bundle (format=fhir, application/fhir+json)',
         tags: ['me'],
         querystring: Type.Object(
           {
-            format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])),
+            format: Type.Optional(
+              Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('fhir')]),
+            ),
             kind: Type.Optional(Type.Union(CSV_KINDS.map((kind) => Type.Literal(kind)))),
           },
           { additionalProperties: false },
@@ -43,6 +46,12 @@ export function dataRoutes(app: App): void {
           .type('text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="closer-${kind}-${day}.csv"`)
           .send(await exports.exportCsv(actor, kind));
+      }
+      if (format === 'fhir') {
+        return reply
+          .type('application/fhir+json; charset=utf-8')
+          .header('content-disposition', `attachment; filename="closer-fhir-${day}.json"`)
+          .send(JSON.stringify(await exports.exportFhir(actor), null, 2));
       }
       return reply
         .type('application/json; charset=utf-8')

@@ -980,6 +980,80 @@ export const enGB = {
     'There is no other exercise for this need that fits your plan right now. You can keep this one, or leave it for this week.',
   'api.entry_unreadable':
     'We could not read what was saved in this entry, so it cannot be finished as it is. You can write it again, or delete it. We have been told about the problem.',
+  // Reminders (docs/decisions/0012). Email and calendar text never says what a reminder is for.
+  'reminders.nav': 'Reminders',
+  'reminders.title': 'Reminders',
+  'reminders.intro':
+    'Choose when Closer gives you a gentle nudge. You can change or stop your reminders at any time.',
+  'reminders.loadFailed': 'We could not load your reminders just now. Please try again.',
+  'reminders.none': 'You have no reminders yet.',
+  'reminders.item.legend': 'Reminder {number}',
+  'reminders.item.kind': 'Remind me about',
+  'reminders.kind.checkin': 'A check-in',
+  'reminders.kind.plan': 'A step from my plan',
+  'reminders.kind.retake': 'Taking the Closeness Check again',
+  'reminders.item.days': 'On these days',
+  'reminders.day.mon': 'Monday',
+  'reminders.day.tue': 'Tuesday',
+  'reminders.day.wed': 'Wednesday',
+  'reminders.day.thu': 'Thursday',
+  'reminders.day.fri': 'Friday',
+  'reminders.day.sat': 'Saturday',
+  'reminders.day.sun': 'Sunday',
+  'reminders.item.time': 'At this time',
+  'reminders.item.remove': 'Remove reminder {number}',
+  'reminders.add': 'Add a reminder',
+  'reminders.timeZone': 'Your time zone',
+  'reminders.timeZone.hint':
+    'Times are on your own clock in this time zone, and stay right when the clocks change.',
+  'reminders.email': 'Also send me an email at these times',
+  'reminders.email.hint':
+    'The email only says that you asked for a reminder. It never says what it is about.',
+  'reminders.email.unavailable':
+    'Email reminders are possible when your account has an email address and this Closer can send email.',
+  'reminders.save': 'Save reminders',
+  'reminders.saving': 'Saving…',
+  'reminders.saved': 'Your reminders are saved.',
+  'reminders.feed.title': 'Reminders in your own calendar',
+  'reminders.feed.intro':
+    'Your calendar app can follow a private link and show your reminders there. Each one is called “Closer reminder” and says nothing more.',
+  'reminders.feed.none': 'You have no calendar link at the moment.',
+  'reminders.feed.active':
+    'You made a calendar link on {date}. It is only shown once, when you make it.',
+  'reminders.feed.create': 'Make my calendar link',
+  'reminders.feed.regenerate': 'Make a new link',
+  'reminders.feed.regenerate.hint': 'A new link stops the old one from working.',
+  'reminders.feed.stop': 'Stop my calendar link',
+  'reminders.feed.stopped': 'Your calendar link has stopped working.',
+  'reminders.feed.url': 'Your private calendar link',
+  'reminders.feed.warning':
+    'Keep this link to yourself: anyone who has it can see when your reminders are. Add it to your calendar now, as we will not show it again.',
+  'reminders.feed.copy': 'Copy the link',
+  'reminders.feed.copied': 'The link is copied.',
+  'reminders.feed.copyFailed': 'We could not copy it. Select the link and copy it yourself.',
+  'reminders.due.label': 'Your reminders',
+  'reminders.due.checkin': 'You asked for a reminder to check in.',
+  'reminders.due.plan': 'You asked for a reminder about a step from your plan.',
+  'reminders.due.retake': 'You asked for a reminder to take the Closeness Check again.',
+  'reminders.due.open.checkin': 'Check in now',
+  'reminders.due.open.plan': 'Open my plan',
+  'reminders.due.open.retake': 'Take the Check',
+  'reminders.due.dismiss': 'Not now',
+  'reminders.due.dismissLabel': 'Not now: hide this reminder',
+  'reminders.email.subject': 'A reminder you set in Closer',
+  'reminders.email.body':
+    'Hello,\n\nYou asked for a reminder at this time.\n\nOpen Closer: {url}\n\nYou can change or stop your reminders in Closer, on the Reminders page.',
+  'reminders.email.bodyNoLink':
+    'Hello,\n\nYou asked for a reminder at this time. Open Closer when you have a moment.\n\nYou can change or stop your reminders in Closer, on the Reminders page.',
+  'reminders.calendar.name': 'Closer reminders',
+  'reminders.calendar.title': 'Closer reminder',
+  'reminders.calendar.description':
+    'A reminder you set in Closer. Open Closer when you have a moment.',
+  'api.invalid_reminders': 'Some of your reminder settings were not right. Please check them.',
+  'api.invalid_time_zone':
+    'We did not recognise that time zone. Please choose one from the list and try again.',
+  'api.reminders_email_unavailable':
+    'Email reminders are possible only when your account has an email address and this Closer can send email.',
 } as const;
 
 export type MessageKey = keyof typeof enGB;

@@ -35,6 +35,12 @@ import { safetyPlanRoutes } from './routes/safety-plan/safety-plan.routes';
 import { assessmentRoutes } from './routes/assessments/assessments.routes';
 import { exerciseRoutes } from './routes/exercises/exercises.routes';
 import { planRoutes } from './routes/plan/plan.routes';
+import { reminderRoutes } from './routes/reminders/reminders.routes';
+import { ReminderRepository } from './repositories/reminder.repository';
+import { ReminderFeedRepository } from './repositories/reminder-feed.repository';
+import { smtpMailer, type ReminderMailer } from './services/reminders/reminder-mailer';
+import { ReminderScheduler } from './services/reminders/reminder-scheduler';
+import { ReminderService } from './services/reminders/reminder.service';
 import { AccessPolicy } from './policies/access.policy';
 import { AccessLogRepository } from './repositories/access-log.repository';
 import { AuditRepository } from './repositories/audit.repository';
@@ -99,6 +105,9 @@ export interface Services {
   accessLog: AccessLogService;
   audit: AuditService;
   policy: AccessPolicy;
+  reminders: ReminderService;
+  /** Delivers reminders; started by main.ts (or a test), stopped when the app closes. */
+  reminderScheduler: ReminderScheduler;
 }
 
 declare module 'fastify' {
@@ -132,6 +141,10 @@ export interface BuildOptions {
    */
   keyStore?: KeyStoreHandle;
   logger?: boolean;
+  /**
+   * Sends reminder emails; by default over SMTP_URL when it is set, else none. Null: none.
+   */
+  mailer?: ReminderMailer | null;
   /** Lets a test add routes (for example a health-data route) before the app is sealed. */
   extend?: (app: App) => void;
 }
@@ -239,6 +252,35 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     risk,
   );
   const personalData = new PersonalDataRepository(database.db);
+  const mailer =
+    options.mailer !== undefined
+      ? options.mailer
+      : config.reminders.smtpUrl
+        ? smtpMailer(config.reminders.smtpUrl, config.reminders.emailFrom)
+        : null;
+  if (options.mailer === undefined && mailer) app.addHook('onClose', () => mailer.close());
+  const reminderRepository = new ReminderRepository(database.db, database.dialect);
+  const reminders = new ReminderService(
+    reminderRepository,
+    new ReminderFeedRepository(database.db),
+    clock,
+    {
+      canSendEmail: mailer !== null,
+      onDamaged: (error, ownerId) =>
+        app.log.error({ err: error, ownerId }, 'reminders: damaged stored settings'),
+    },
+  );
+  const reminderScheduler = new ReminderScheduler({
+    repository: reminderRepository,
+    reminders,
+    mailer,
+    clock,
+    homeUrl: config.publicUrl ? `${config.publicUrl}/home` : null,
+    maxWaitMs: config.reminders.maxWaitMs,
+    onError: (error, what) => app.log.error({ err: error }, what),
+  });
+  // Before the mailer and the database go: a tick under way finishes first.
+  app.addHook('onClose', () => reminderScheduler.stop());
   app.decorate('services', {
     database,
     keyStore,
@@ -269,6 +311,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     accessLog,
     audit,
     policy,
+    reminders,
+    reminderScheduler,
   } satisfies Services);
 
   await app.register(cookie);
@@ -304,6 +348,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   assessmentRoutes(app);
   exerciseRoutes(app);
   planRoutes(app);
+  reminderRoutes(app, config.publicUrl);
   dataRoutes(app);
   openApiRoutes(app);
   helpRoutes(app);

@@ -35,6 +35,23 @@ export interface Config {
    * more than one core, none under the tests (NODE_ENV=test), where many apps are built.
    */
   riskWorkers: number;
+  /**
+   * The address Closer is reached at (PUBLIC_URL, e.g. https://closer.example), for links in
+   * reminder emails and calendar feeds; null: links use the address of the request, and
+   * emails carry no link.
+   */
+  publicUrl: string | null;
+  /** Reminder delivery (docs/decisions/0012). */
+  reminders: {
+    /** False when REMINDER_SCHEDULER=off: this process then sends nothing. */
+    schedulerEnabled: boolean;
+    /** The longest wait between two looks for due reminders (REMINDER_TICK_MS). */
+    maxWaitMs: number;
+    /** SMTP_URL (smtp:// or smtps://); null: no email reminders. */
+    smtpUrl: string | null;
+    /** The From of reminder emails (REMINDER_EMAIL_FROM). */
+    emailFrom: string;
+  };
 }
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -79,7 +96,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       0,
       8,
     ),
+    publicUrl: publicUrl(env.PUBLIC_URL),
+    reminders: {
+      schedulerEnabled: !['off', '0', 'false'].includes(
+        (env.REMINDER_SCHEDULER ?? '').toLowerCase(),
+      ),
+      maxWaitMs: integer(env.REMINDER_TICK_MS, 30_000, 'REMINDER_TICK_MS', 10, 3_600_000),
+      smtpUrl: smtpUrl(env.SMTP_URL),
+      emailFrom: env.REMINDER_EMAIL_FROM || 'Closer <no-reply@localhost>',
+    },
   };
+}
+
+function publicUrl(raw: string | undefined): string | null {
+  if (!raw) return null;
+  if (!/^https?:\/\/[^/\s]+/.test(raw)) {
+    throw new Error(`PUBLIC_URL must start with http:// or https://; it is "${raw}".`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+function smtpUrl(raw: string | undefined): string | null {
+  if (!raw) return null;
+  // Never echo the URL: it may hold a password.
+  if (!/^smtps?:\/\//.test(raw)) throw new Error('SMTP_URL must start with smtp:// or smtps://.');
+  return raw;
 }
 
 function integer(

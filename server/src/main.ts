@@ -59,6 +59,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   await app.listen({ host: config.host, port: config.port });
+  // Reminders are delivered from this process (docs/decisions/0012); several instances may
+  // all run it. REMINDER_SCHEDULER=off leaves delivery to the others.
+  if (config.reminders.schedulerEnabled) app.services.reminderScheduler.start();
   const where = config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`;
   app.log.info(
     `Closer is running at http://${config.host}:${config.port} (${where}; person keys in ${app.services.keyStore.description})`,

@@ -1,4 +1,4 @@
-import { sql, type QueryExecutorProvider } from 'kysely';
+import { sql, type QueryExecutorProvider, type SelectQueryBuilder } from 'kysely';
 import pg from 'pg';
 
 /**
@@ -58,4 +58,17 @@ export async function lockForTransaction(
 ): Promise<void> {
   if (dialect.name !== 'postgres') return;
   await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
+}
+
+/**
+ * Makes a select that picks rows to claim (queued jobs) skip rows another transaction has
+ * locked: `FOR UPDATE SKIP LOCKED` on PostgreSQL, so several instances claim disjoint rows
+ * without waiting on each other. SQLite has no row locks and one process owns the file, so
+ * a single `UPDATE … RETURNING` claim is already exclusive: the query is left as it is.
+ */
+export function skipLockedRows<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  dialect: Dialect,
+): SelectQueryBuilder<DB, TB, O> {
+  return dialect.name === 'postgres' ? query.forUpdate().skipLocked() : query;
 }

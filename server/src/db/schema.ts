@@ -200,6 +200,50 @@ export interface PlanPreferencesTable {
   updated_at: string;
 }
 
+/** What a person asked to be reminded of (docs/decisions/0012). */
+export interface ReminderSettingsTable {
+  user_id: string;
+  /** IANA zone the times are in. */
+  time_zone: string;
+  /** JSON array of {kind, days, time}; no free text, no health content. */
+  items: string;
+  /** 1 when the person asked for reminders by email too. */
+  email: number;
+  /** Occurrences up to this instant have become deliveries. */
+  scanned_until: string;
+  /** The next occurrence after `scanned_until`; null when none is set. */
+  next_due_at: string | null;
+  updated_at: string;
+}
+
+/** A person's private calendar feed: only the SHA-256 of its secret token is kept. */
+export interface ReminderFeedsTable {
+  user_id: string;
+  /** Random; part of each event's UID, so calendar apps can tell feeds apart. */
+  id: string;
+  token_hash: string;
+  created_at: string;
+}
+
+/** One reminder falling due on one channel ('app' or 'email'), at most once. */
+export interface ReminderDeliveriesTable {
+  id: string;
+  user_id: string;
+  /** `<kind>@<HH:MM>`: stays the same when the list is reordered. */
+  item_key: string;
+  kind: string;
+  occurrence_at: string;
+  channel: string;
+  /** app: due | dismissed. email: pending | sending | sent | failed | skipped. */
+  status: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  /** While `sending`: the lease of the instance that claimed it. */
+  claimed_until: string | null;
+  sent_at: string | null;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -219,4 +263,7 @@ export interface Database {
   exercise_entries: ExerciseEntriesTable;
   plan_weeks: PlanWeeksTable;
   plan_preferences: PlanPreferencesTable;
+  reminder_settings: ReminderSettingsTable;
+  reminder_feeds: ReminderFeedsTable;
+  reminder_deliveries: ReminderDeliveriesTable;
 }

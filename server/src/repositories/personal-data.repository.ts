@@ -32,6 +32,9 @@ export const TABLE_OWNERSHIP = {
   exercise_entries: { ownerColumn: 'user_id' },
   plan_weeks: { ownerColumn: 'user_id' },
   plan_preferences: { ownerColumn: 'user_id' },
+  reminder_settings: { ownerColumn: 'user_id' },
+  reminder_feeds: { ownerColumn: 'user_id' },
+  reminder_deliveries: { ownerColumn: 'user_id' },
   research_pool: {
     noOwner:
       'Anonymous copies of Closeness Check answers given with research consent: no person, no time finer than a month, random ids, added in shuffled groups; Closer keeps no link to the person and never looks for one. It stays after account deletion, as the research notice says (docs/decisions/0009).',

@@ -402,6 +402,7 @@ export const enGB = {
 
   'layout.nav.plan': 'My plan',
   'layout.nav.exercises': 'Exercises',
+  'layout.nav.progress': 'My progress',
   'home.tools.plan.text':
     'A few small steps for this week, chosen for you, with the reason for each.',
   'home.tools.exercises.text': 'Every exercise in one place. Each one saves as you go.',
@@ -691,6 +692,68 @@ export const enGB = {
     'Steps so far: {count}. 8 to 15 is usually plenty. You could keep some for later.',
   'exercise.ladder.jump':
     'From “{from}” to “{to}” is a jump of {gap} points. A step in between could make it easier.',
+  'progress.title': 'My progress',
+  'progress.intro':
+    'How things have been going, in your own numbers. Every chart can also be read as a table.',
+  'progress.loading': 'Loading your progress…',
+  'progress.loadFailed': 'Your progress could not be loaded just now. Please try again soon.',
+  'progress.weekTitle': 'This week',
+  'progress.measure.mood': 'mood',
+  'progress.measure.closeness': 'closeness',
+  'progress.measure.stress': 'stress',
+  'progress.summary.quiet':
+    'A new week, and a fresh page. Whenever you feel like it, a check-in takes about a minute.',
+  'progress.summary.checkins.one': 'You checked in once this week.',
+  'progress.summary.checkins.other': 'You checked in {count} times this week.',
+  'progress.summary.change.rose': '{measure} rose from {from} to {to}.',
+  'progress.summary.change.fell': '{measure} went down from {from} to {to}.',
+  'progress.summary.change.same': '{measure} stayed at {to}.',
+  'progress.summary.steps.one': 'You finished a step of your plan.',
+  'progress.summary.steps.other': 'You finished {count} steps of your plan.',
+  'progress.summary.checks.one': 'You took the Closeness Check.',
+  'progress.summary.checks.other': 'You took the Closeness Check {count} times.',
+  'progress.checkins.title': 'Check-ins: {measure}',
+  'progress.checkins.empty': 'Once you check in a few times, your trends will show here.',
+  'progress.checkins.summary':
+    'Your 7-day average for {measure} is {average}, out of 10. It was {first} at the start of these {weeks} weeks.',
+  'progress.checkins.summaryOne': 'One day with a check-in so far: {measure} was {value} out of 10.',
+  'progress.checkins.chartName':
+    '{measure} from {from} to {to}: daily points and a 7-day average, now {average} out of 10.',
+  'progress.checkins.daily': 'That day',
+  'progress.checkins.average': '7-day average',
+  'progress.checkins.caption': '{measure} each day you checked in, with the 7-day average',
+  'progress.table.date': 'Date',
+  'progress.table.week': 'Week of',
+  'progress.table.show': 'Show as a table',
+  'progress.table.hide': 'Hide the table',
+  'progress.checks.title': 'Closeness Check over time',
+  'progress.checks.empty':
+    'When you have taken the Closeness Check, each part of it will show here over time.',
+  'progress.checks.summary':
+    'You have taken the Check {count} times. Lower scores mean fewer difficulties. A diamond marks a change big enough to be reliable.',
+  'progress.checks.summaryOne':
+    'You have taken the Check once. Take it again in a few weeks to see change over time.',
+  'progress.checks.chartName':
+    '{subscale}: scores from {first} to {last} over {count} Checks, on a scale of 1 to 5.',
+  'progress.checks.caption': '{subscale}: score at each Check, and whether the change was reliable',
+  'progress.checks.score': 'Score (1 to 5)',
+  'progress.checks.change': 'Change since the Check before',
+  'progress.checks.firstCheck': 'First Check',
+  'progress.checks.reliableMark': 'reliable change',
+  'progress.change.not-assessed': 'Not judged yet',
+  'progress.change.no-reliable-change': 'No reliable change',
+  'progress.change.reliable-improvement': 'Reliable change: fewer difficulties',
+  'progress.change.reliable-deterioration': 'Reliable change: more difficulties',
+  'progress.ladder.title': 'Closeness ladder: expected and real difficulty',
+  'progress.ladder.empty':
+    'When you finish a step of the closeness ladder, how hard you expected it to be and how it really was will show here.',
+  'progress.steps.title': 'Plan steps finished each week',
+  'progress.steps.empty': 'When you have a plan, the steps you finish each week will show here.',
+  'progress.steps.summary': 'In these {weeks} weeks you finished {completed} plan steps.',
+  'progress.steps.chartName': 'Plan steps finished each week, {completed} in {weeks} weeks.',
+  'progress.steps.caption': 'Plan steps finished and planned, each week',
+  'progress.steps.completed': 'Finished',
+  'progress.steps.planned': 'Planned',
   'exercise.gaps.title': 'Your gaps, biggest first',
   'exercise.gaps.summary':
     'The biggest gap is {area}. It matters {importance} out of 10, and you live it {living} out of 10 now.',

@@ -46,7 +46,7 @@ import {
 import { ExerciseValuesView } from '../features/exercises/ExerciseValuesView';
 import { LadderChart } from '../features/exercises/LadderChart';
 import { LadderProgress } from '../features/exercises/LadderProgress';
-import { LADDER_EXERCISE, carriedRungs } from '../features/exercises/ladder-progress';
+import { LADDER_EXERCISE, carriedRungs } from '../../../core/exercises/ladder-progress';
 import { RelationshipPatterns } from '../features/exercises/RelationshipPatterns';
 import { ValuesGapTable } from '../features/exercises/ValuesGapTable';
 import {

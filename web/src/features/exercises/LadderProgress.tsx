@@ -1,6 +1,10 @@
 import { t } from '../../i18n';
 import type { ExerciseEntry, FieldValue } from './exercises-api';
-import { carriedRungs, ladderGuidance, ladderProgress } from './ladder-progress';
+import {
+  carriedRungs,
+  ladderGuidance,
+  ladderProgress,
+} from '../../../../core/exercises/ladder-progress';
 
 /**
  * Where the person is on their closeness ladder: the rungs managed so far and what is next

@@ -249,30 +249,6 @@ export function findBlameWords(text: string): BlameWord[] {
   return found;
 }
 
-/** A closeness-ladder entry as a point of the chart: predicted and actual distress. */
-export interface LadderPoint {
-  id: string;
-  date: string;
-  rung: string;
-  predicted: number | null;
-  actual: number | null;
-}
-
-/** The completed ladder climbs, oldest first, for the predicted-versus-actual chart. */
-export function ladderPoints(entries: readonly ExerciseEntry[]): LadderPoint[] {
-  return completedEntries(entries)
-    .reverse()
-    .map((entry) => {
-      const predicted = entry.values.before?.predicted;
-      const actual = entry.values.after?.actual;
-      const rung = entry.values.before?.rung;
-      return {
-        id: entry.id,
-        date: entry.completedAt ?? entry.updatedAt,
-        rung: typeof rung === 'string' ? rung : '',
-        predicted: typeof predicted === 'number' ? predicted : null,
-        actual: typeof actual === 'number' ? actual : null,
-      };
-    })
-    .filter((point) => point.predicted !== null || point.actual !== null);
-}
+// The ladder's chart points are computed in core, so the server's progress page draws the
+// same points (core/exercises/ladder-progress.ts).
+export { ladderPoints, type LadderPoint } from '../../../../core/exercises/ladder-progress';

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exerciseById } from '../../../../core/exercises/catalogue';
-import { ladderPoints } from './exercise-progress';
-import type { ExerciseEntry, ExerciseValues } from './exercises-api';
+import { exerciseById } from './catalogue';
 import {
   LADDER_EXERCISE,
   carriedRungs,
@@ -10,7 +8,18 @@ import {
   managedKeys,
   rungKey,
   type RungRow,
+  ladderPoints,
+  type LadderEntry,
 } from './ladder-progress';
+
+type ExerciseValues = LadderEntry['values'];
+interface ExerciseEntry extends LadderEntry {
+  exerciseId: string;
+  exerciseVersion: number;
+  revision: number;
+  feeling: null;
+  createdAt: string;
+}
 
 let made = 0;
 function go(

@@ -1,5 +1,31 @@
-import { completedEntries } from './exercise-progress';
-import type { ExerciseEntry, FieldValue } from './exercises-api';
+/**
+ * The closeness ladder's pure rules, shared by the browser (the exercise page) and the server
+ * (the progress page): which rungs are managed, what is next up, gentle guidance, and the
+ * predicted-versus-actual points of the chart. Moved here from the web app so both compute
+ * the same points from the same entries.
+ */
+
+/** One value of a field, as saved: text, a rating, an option id, lines or ids, or table rows. */
+export type FieldValue = string | number | string[] | Record<string, string | number>[];
+
+/** What the ladder rules need of an exercise entry (the web's and the server's both fit). */
+export interface LadderEntry {
+  id: string;
+  status: 'draft' | 'completed';
+  /** Step id → field id → value. */
+  values: Readonly<Record<string, Readonly<Record<string, FieldValue>>>>;
+  updatedAt: string;
+  completedAt: string | null;
+}
+
+/** Completed entries, newest first (by completion, else last save). */
+export function completedLadderEntries<Entry extends LadderEntry>(
+  entries: readonly Entry[],
+): Entry[] {
+  return entries
+    .filter((entry) => entry.status === 'completed')
+    .sort((a, b) => ((b.completedAt ?? b.updatedAt) > (a.completedAt ?? a.updatedAt) ? 1 : -1));
+}
 
 /**
  * Climbing the closeness ladder over the weeks, one go at a time.
@@ -77,8 +103,8 @@ export function writtenRungs(value: FieldValue | undefined): RungRow[] {
  * The rungs to start a new go with: those of the latest completed go that has any, with
  * their words and expected difficulty only. Null when there has been no ladder yet.
  */
-export function carriedRungs(entries: readonly ExerciseEntry[]): RungRow[] | null {
-  for (const entry of completedEntries(entries)) {
+export function carriedRungs(entries: readonly LadderEntry[]): RungRow[] | null {
+  for (const entry of completedLadderEntries(entries)) {
     const rows = writtenRungs(entry.values.ladder?.rungs);
     if (rows.length === 0) continue;
     return rows.map((row) => {
@@ -92,9 +118,9 @@ export function carriedRungs(entries: readonly ExerciseEntry[]): RungRow[] | nul
 }
 
 /** The keys of every rung a completed go chose and recorded a real difficulty for. */
-export function managedKeys(entries: readonly ExerciseEntry[]): Set<string> {
+export function managedKeys(entries: readonly LadderEntry[]): Set<string> {
   const keys = new Set<string>();
-  for (const entry of completedEntries(entries)) {
+  for (const entry of completedLadderEntries(entries)) {
     const rung = entry.values.before?.rung;
     const actual = entry.values.after?.actual;
     if (typeof rung === 'string' && rung.trim() !== '' && typeof actual === 'number') {
@@ -107,7 +133,7 @@ export function managedKeys(entries: readonly ExerciseEntry[]): Set<string> {
 /** The ladder as written now, each rung marked managed or not, and what is next up. */
 export function ladderProgress(
   value: FieldValue | undefined,
-  entries: readonly ExerciseEntry[],
+  entries: readonly LadderEntry[],
 ): { rungs: LadderRung[]; nextUp: string | null } {
   const managed = managedKeys(entries);
   const rungs = writtenRungs(value).map((row) => ({
@@ -153,4 +179,33 @@ export function ladderGuidance(value: FieldValue | undefined): LadderGuidance {
     tooMany: rows.length > MOST_RUNGS,
     jumps,
   };
+}
+
+/** A closeness-ladder entry as a point of the chart: predicted and actual distress (0–100). */
+export interface LadderPoint {
+  id: string;
+  /** When the go was completed (ISO instant). */
+  date: string;
+  rung: string;
+  predicted: number | null;
+  actual: number | null;
+}
+
+/** The completed ladder climbs, oldest first, for the predicted-versus-actual chart. */
+export function ladderPoints(entries: readonly LadderEntry[]): LadderPoint[] {
+  return completedLadderEntries(entries)
+    .reverse()
+    .map((entry) => {
+      const predicted = entry.values.before?.predicted;
+      const actual = entry.values.after?.actual;
+      const rung = entry.values.before?.rung;
+      return {
+        id: entry.id,
+        date: entry.completedAt ?? entry.updatedAt,
+        rung: typeof rung === 'string' ? rung : '',
+        predicted: typeof predicted === 'number' ? predicted : null,
+        actual: typeof actual === 'number' ? actual : null,
+      };
+    })
+    .filter((point) => point.predicted !== null || point.actual !== null);
 }

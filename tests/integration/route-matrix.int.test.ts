@@ -37,6 +37,10 @@ interface World {
   newExerciseEntryId(): Promise<string>;
   /** A step still to do in the owner's plan this week (after a Check, if they had none). */
   stepToSwap(): Promise<string>;
+  /** An in-app reminder of the owner's that has just fallen due (the clock moves a minute). */
+  newDueReminderId(): Promise<string>;
+  /** The path of a new calendar feed of the owner's. */
+  newFeedPath(): Promise<string>;
   learnSlug: string;
 }
 
@@ -271,6 +275,32 @@ const MATRIX: Record<string, Row> = {
       path: `/api/plan/steps/${await world.stepToSwap()}/skip?timeZone=${PLAN_ZONE}`,
     }),
   },
+
+  // Reminders hold no health content: a session is enough, so that a person who withdrew
+  // consent can still see and stop them. The feed is read by calendar apps with no cookie.
+  'GET /api/reminders': SIGNED_IN,
+  'PUT /api/reminders': {
+    ...SIGNED_IN,
+    call: () => ({
+      body: { timeZone: 'Europe/London', items: [{ kind: 'plan', days: ['mon'], time: '18:00' }] },
+    }),
+  },
+  'GET /api/reminders/due': SIGNED_IN,
+  'POST /api/reminders/due/:id/dismiss': {
+    anonymous: 401,
+    signedIn: 404,
+    owner: 204,
+    other: 404,
+    call: async (world) => ({
+      path: `/api/reminders/due/${await world.newDueReminderId()}/dismiss`,
+    }),
+  },
+  'POST /api/reminders/calendar-feed': { anonymous: 401, signedIn: 201, owner: 201 },
+  'DELETE /api/reminders/calendar-feed': { anonymous: 401, signedIn: 204, owner: 204 },
+  'GET /api/reminders/calendar/:token': {
+    ...PUBLIC,
+    call: async (world) => ({ path: await world.newFeedPath() }),
+  },
 };
 
 /** The error code each refusal must carry, so a 404 from a typo in a path does not pass. */
@@ -332,6 +362,26 @@ describe.skipIf(!dbAvailable)('route-by-role matrix', () => {
         );
         expect(step, plan.text).toBeDefined();
         return step.id as string;
+      },
+      newDueReminderId: async () => {
+        const at = new Date(testApp.clock.now().getTime() + 60_000);
+        const day = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'][at.getUTCDay()];
+        const time = at.toISOString().slice(11, 16);
+        const saved = await clients.owner.put('/api/reminders', {
+          timeZone: 'UTC',
+          items: [{ kind: 'checkin', days: [day], time }],
+        });
+        expect(saved.status, saved.text).toBe(200);
+        testApp.clock.advance(1);
+        await testApp.app.services.reminderScheduler.tick();
+        const due = await clients.owner.get('/api/reminders/due');
+        expect(due.body.reminders.length, due.text).toBeGreaterThan(0);
+        return due.body.reminders[0].id as string;
+      },
+      newFeedPath: async () => {
+        const made = await clients.owner.post('/api/reminders/calendar-feed');
+        expect(made.status, made.text).toBe(201);
+        return new URL(made.body.url as string).pathname;
       },
     };
   };

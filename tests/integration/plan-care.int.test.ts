@@ -127,6 +127,46 @@ describe.skipIf(!dbAvailable)('plan care', () => {
     expect(JSON.stringify(plan)).not.toMatch(/hits me|friends/);
   });
 
+  it('keeps the risk level with each exercise save, and still checks an entry saved before levels were kept', async () => {
+    const client = await somebody();
+    await takeCheck(client);
+    const userId = await userIdOf(client);
+    const created = await client.post('/api/exercises/thought-record/entries', {
+      values: { thought: { thought: CRISIS, belief: 70 } },
+    });
+    expect(created.status, created.text.slice(0, 300)).toBe(201);
+    const levelOf = async () =>
+      (
+        (await selectRows(testApp.database, 'exercise_entries', 'user_id', userId)) as {
+          risk_level: string | null;
+        }[]
+      ).map((row) => row.risk_level);
+    expect(await levelOf()).toEqual(['crisis']);
+    expect((await getPlan(client)).recommendation.level).toBe('urgent');
+
+    // Saved again with calmer words: the stored level follows the latest save.
+    const id = created.body.entry.id as string;
+    const calmer = await client.put(`/api/exercises/thought-record/entries/${id}`, {
+      values: { thought: { thought: 'Nobody will want to hear about my week', belief: 60 } },
+    });
+    expect(calmer.status, calmer.text.slice(0, 300)).toBe(200);
+    expect(await levelOf()).toEqual(['none']);
+    expect((await getPlan(client)).recommendation.level).not.toBe('urgent');
+
+    // An entry from before levels were kept (null) with crisis words is still found.
+    const again = await client.put(`/api/exercises/thought-record/entries/${id}`, {
+      values: { thought: { thought: CRISIS, belief: 70 } },
+    });
+    expect(again.status).toBe(200);
+    await testApp.database.db
+      .updateTable('exercise_entries')
+      .set({ risk_level: null })
+      .where('user_id', '=', userId)
+      .execute();
+    expect(await levelOf()).toEqual([null]);
+    expect((await getPlan(client)).recommendation.level).toBe('urgent');
+  });
+
   it('a safeguarding check-in note counts too, and writing older than 14 days no longer does', async () => {
     const client = new TestClient(testApp.app);
     const person = await signUpWithConsent(client);

@@ -177,6 +177,8 @@ export interface ExerciseEntriesTable {
   values_ciphertext: string;
   /** How it felt (distress and helpfulness, 0–10) as encrypted JSON, once completed. */
   feeling_ciphertext: string | null;
+  /** The risk check's level for the words at the last save; null for entries saved before it was kept. */
+  risk_level: string | null;
   created_at: string;
   updated_at: string;
   completed_at: string | null;

@@ -17,6 +17,8 @@ export interface StoredExerciseEntry {
   status: EntryStatus;
   valuesCiphertext: string;
   feelingCiphertext: string | null;
+  /** The risk check's level for the values at the last save; null if saved before it was kept. */
+  riskLevel: string | null;
   createdAt: string;
   updatedAt: string;
   completedAt: string | null;
@@ -36,6 +38,7 @@ export class ExerciseEntryRepository {
     id: string;
     user_id: string;
     values_ciphertext: string;
+    risk_level: string | null;
     updated_at: string;
     revision: number;
     base_revision: number;
@@ -52,17 +55,27 @@ export class ExerciseEntryRepository {
       status: true,
       values_ciphertext: true,
       feeling_ciphertext: true,
+      risk_level: true,
       created_at: true,
       updated_at: true,
       completed_at: true,
     });
     this.saveValues = compileOnce(
-      ['id', 'user_id', 'values_ciphertext', 'updated_at', 'revision', 'base_revision'],
+      [
+        'id',
+        'user_id',
+        'values_ciphertext',
+        'risk_level',
+        'updated_at',
+        'revision',
+        'base_revision',
+      ],
       (standIn) =>
         this.db
           .updateTable('exercise_entries')
           .set({
             values_ciphertext: standIn.values_ciphertext,
+            risk_level: standIn.risk_level,
             updated_at: standIn.updated_at,
             revision: standIn.revision,
           })
@@ -96,6 +109,7 @@ export class ExerciseEntryRepository {
         id: entry.id,
         user_id: entry.ownerId,
         values_ciphertext: entry.valuesCiphertext,
+        risk_level: entry.riskLevel,
         updated_at: entry.updatedAt,
         revision: entry.revision,
         base_revision: baseRevision,
@@ -119,6 +133,7 @@ export class ExerciseEntryRepository {
           status: entry.status,
           values_ciphertext: entry.valuesCiphertext,
           feeling_ciphertext: entry.feelingCiphertext,
+          risk_level: entry.riskLevel,
           updated_at: entry.updatedAt,
           completed_at: entry.completedAt,
           revision: entry.revision,
@@ -205,6 +220,7 @@ function toRow(entry: StoredExerciseEntry): ExerciseEntriesTable {
     status: entry.status,
     values_ciphertext: entry.valuesCiphertext,
     feeling_ciphertext: entry.feelingCiphertext,
+    risk_level: entry.riskLevel,
     created_at: entry.createdAt,
     updated_at: entry.updatedAt,
     completed_at: entry.completedAt,
@@ -221,6 +237,7 @@ function fromRow(row: ExerciseEntriesTable): StoredExerciseEntry {
     status: row.status === 'completed' ? 'completed' : 'draft',
     valuesCiphertext: row.values_ciphertext,
     feelingCiphertext: row.feeling_ciphertext,
+    riskLevel: row.risk_level ?? null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     completedAt: row.completed_at,

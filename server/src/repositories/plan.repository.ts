@@ -79,7 +79,7 @@ export class PlanRepository {
    */
   async recentWritingRiskLevels(ownerId: string, since: string): Promise<string[]> {
     const flagged = ['crisis', 'safeguarding'];
-    const [journal, checkins] = await Promise.all([
+    const [journal, checkins, exercises] = await Promise.all([
       this.db
         .selectFrom('journal_entries')
         .select('risk_level')
@@ -96,8 +96,37 @@ export class PlanRepository {
         .where('updated_at', '>=', since)
         .where('risk_level', 'in', flagged)
         .execute(),
+      this.db
+        .selectFrom('exercise_entries')
+        .select('risk_level')
+        .distinct()
+        .where('user_id', '=', ownerId)
+        .where('updated_at', '>=', since)
+        .where('risk_level', 'in', flagged)
+        .execute(),
     ]);
-    return [...new Set([...journal, ...checkins].map((row) => row.risk_level))];
+    return [
+      ...new Set(
+        [...journal, ...checkins, ...exercises].flatMap((row) =>
+          row.risk_level === null ? [] : [row.risk_level],
+        ),
+      ),
+    ];
+  }
+
+  /**
+   * Ids of the owner's exercise entries saved since `since` that have no stored risk level
+   * (saved before the level was kept): the only ones the plan still has to check itself.
+   */
+  async recentExerciseEntriesWithoutRiskLevel(ownerId: string, since: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('exercise_entries')
+      .select('id')
+      .where('user_id', '=', ownerId)
+      .where('updated_at', '>=', since)
+      .where('risk_level', 'is', null)
+      .execute();
+    return rows.map((row) => row.id);
   }
 
   async findPreferences(ownerId: string): Promise<StoredPlanPreferences | null> {

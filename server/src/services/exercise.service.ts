@@ -16,6 +16,7 @@ import {
   type ExerciseVersions,
 } from '../../../core/exercises/catalogue.versions';
 import type { RegionCode } from '../../../core/safety/help-lines';
+import type { RiskAssessment } from '../../../core/safety/risk';
 import { safetyResponse, type SafetyResponse } from '../../../core/safety/safety-response';
 import { notFound, type AccessPolicy, type Actor } from '../policies/access.policy';
 import type {
@@ -99,13 +100,12 @@ export class ExerciseService {
     private readonly versions: ExerciseVersions = EXERCISE_VERSIONS,
   ) {}
 
-  /** The risk check of everything the person wrote, joined: it never blocks the save. */
-  private async safetyOf(
-    exercise: Exercise,
-    values: EntryValues,
-    region: RegionCode,
-  ): Promise<SafetyResponse> {
-    return safetyResponse(await this.risk.assess(entryTexts(exercise, values).join('\n')), region);
+  /**
+   * The risk check of everything the person wrote, joined. It runs before the save so its level
+   * is stored with the entry (the plan reads it), and it never blocks the save.
+   */
+  private async assess(exercise: Exercise, values: EntryValues): Promise<RiskAssessment> {
+    return this.risk.assess(entryTexts(exercise, values).join('\n'));
   }
 
   summaries(): ExerciseSummary[] {
@@ -126,6 +126,7 @@ export class ExerciseService {
     const exercise = this.versions.current(exerciseId);
     const values = validateEntryValues(exercise, input);
     await this.policy.requireCollection(actor, 'create', 'exercise-entry', actor.userId);
+    const assessment = await this.assess(exercise, values);
     const id = newId();
     const now = this.clock.now().toISOString();
     const stored: StoredExerciseEntry = {
@@ -137,6 +138,7 @@ export class ExerciseService {
       status: 'draft',
       valuesCiphertext: await this.sealValues(actor.userId, id, values),
       feelingCiphertext: null,
+      riskLevel: assessment.level,
       createdAt: now,
       updatedAt: now,
       completedAt: null,
@@ -144,7 +146,7 @@ export class ExerciseService {
     await this.entries.insert(stored);
     return {
       entry: view(stored, values, null),
-      safety: await this.safetyOf(exercise, values, region),
+      safety: safetyResponse(assessment, region),
     };
   }
 
@@ -170,16 +172,18 @@ export class ExerciseService {
       throw await this.changedElsewhere(stored);
     }
     const values = validateEntryValues(exercise, input);
+    const assessment = await this.assess(exercise, values);
     const updated: StoredExerciseEntry = {
       ...stored,
       valuesCiphertext: await this.sealValues(stored.ownerId, id, values),
+      riskLevel: assessment.level,
       updatedAt: this.clock.now().toISOString(),
       revision: stored.revision + 1,
     };
     await this.saved(updated, await this.entries.updateValues(updated, stored.revision));
     return {
       entry: view(updated, values, await this.openFeelingOrNull(updated)),
-      safety: await this.safetyOf(exercise, values, region),
+      safety: safetyResponse(assessment, region),
     };
   }
 
@@ -208,10 +212,12 @@ export class ExerciseService {
       input.distress === undefined && input.helpful === undefined
         ? null
         : { distress: input.distress ?? null, helpful: input.helpful ?? null };
+    const assessment = await this.assess(exercise, values);
     const now = this.clock.now().toISOString();
     const updated: StoredExerciseEntry = {
       ...stored,
       status: 'completed',
+      riskLevel: assessment.level,
       valuesCiphertext:
         input.values === undefined
           ? stored.valuesCiphertext
@@ -227,7 +233,7 @@ export class ExerciseService {
     await this.saved(updated, await this.entries.complete(updated, stored.revision));
     return {
       entry: view(updated, values, feeling),
-      safety: await this.safetyOf(exercise, values, region),
+      safety: safetyResponse(assessment, region),
     };
   }
 

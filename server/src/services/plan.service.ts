@@ -303,8 +303,9 @@ export class PlanService {
 
   /**
    * Whether the risk check raised a crisis or safeguarding flag on anything the person wrote
-   * in the last RECENT_WRITING_DAYS days: journal entries and check-in notes (their level is
-   * stored at save) and exercise entries (checked again here, as their level is not stored).
+   * in the last RECENT_WRITING_DAYS days: journal entries, check-in notes and exercise entries
+   * keep the level the check gave them at save. Exercise entries saved before that level was
+   * kept have none: only those are opened and checked here, until their next save.
    * Only the flags reach the planner, never the words; it is the person's own data, read for
    * the person's own plan, and shown to no one else.
    */
@@ -316,8 +317,15 @@ export class PlanService {
     const since = new Date(
       this.clock.now().getTime() - RECENT_WRITING_DAYS * 86_400_000,
     ).toISOString();
-    const levels = new Set(await this.plans.recentWritingRiskLevels(actor.userId, since));
-    // Exercises touched in the window: only their entries are opened and checked.
+    const [stored, unassessed] = await Promise.all([
+      this.plans.recentWritingRiskLevels(actor.userId, since),
+      this.plans.recentExerciseEntriesWithoutRiskLevel(actor.userId, since),
+    ]);
+    const levels = new Set(stored);
+    if (unassessed.length === 0 || (levels.has('crisis') && levels.has('safeguarding')))
+      return { crisis: levels.has('crisis'), safeguarding: levels.has('safeguarding') };
+    const toCheck = new Set(unassessed);
+    // Exercises touched in the window: only their unassessed entries are opened and checked.
     const touched = new Set([
       ...finished.filter((entry) => entry.completedAt >= since).map((entry) => entry.exerciseId),
       ...drafts.filter((draft) => draft.updatedAt >= since).map((draft) => draft.exerciseId),

@@ -6,6 +6,7 @@ import * as closenessCheck from './20261126120000-closeness-check';
 import * as exercisesPlan from './20261126150000-exercises-plan';
 import * as researchQueueUnique from './20261126160000-research-queue-unique';
 import * as exerciseEntryVersions from './20261127100000-exercise-entry-versions';
+import * as exerciseEntryRiskLevel from './20261127200000-exercise-entry-risk-level';
 import * as reminders from './20261128100000-reminders';
 
 export interface Migration {
@@ -23,5 +24,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261126150000-exercises-plan': exercisesPlan,
   '20261126160000-research-queue-unique': researchQueueUnique,
   '20261127100000-exercise-entry-versions': exerciseEntryVersions,
+  '20261127200000-exercise-entry-risk-level': exerciseEntryRiskLevel,
   '20261128100000-reminders': reminders,
 };

@@ -716,7 +716,8 @@ export const enGB = {
   'progress.checkins.empty': 'Once you check in a few times, your trends will show here.',
   'progress.checkins.summary':
     'Your 7-day average for {measure} is {average}, out of 10. It was {first} at the start of these {weeks} weeks.',
-  'progress.checkins.summaryOne': 'One day with a check-in so far: {measure} was {value} out of 10.',
+  'progress.checkins.summaryOne':
+    'One day with a check-in so far: {measure} was {value} out of 10.',
   'progress.checkins.chartName':
     '{measure} from {from} to {to}: daily points and a 7-day average, now {average} out of 10.',
   'progress.checkins.daily': 'That day',
@@ -989,6 +990,32 @@ export const enGB = {
   'myData.delete.confirm': 'Yes, delete my account for good',
   'myData.delete.cancel': 'No, keep my account',
   'myData.delete.working': 'Deleting…',
+  'myData.export.fhir': 'Download for health software (FHIR)',
+  'myData.export.fhirHint':
+    'FHIR is the format health records use. This file holds your Closeness Checks and check-ins, so a doctor’s or therapist’s software can read them.',
+  'myData.import.title': 'Bring your data from another Closer',
+  'myData.import.text':
+    'If you used Closer somewhere else, you can bring what you wrote into this account. Choose the file you downloaded there with “Download everything in one file (JSON)”.',
+  'myData.import.emptyOnly':
+    'This works only while this account is new and empty, so nothing gets mixed up. Your sign-in, consent and who could see your records stay as they are here.',
+  'myData.import.file': 'Your Closer export (a .json file)',
+  'myData.import.start': 'Import this file',
+  'myData.import.working': 'Importing… please keep this page open.',
+  'myData.import.noFile': 'Please choose a file first.',
+  'myData.import.notJson':
+    'This file is not one we can read. Please choose the .json file from “Download everything in one file (JSON)”.',
+  'myData.import.failed': 'Nothing was imported.',
+  'myData.import.done': 'Your data is here. We brought in:',
+  'myData.import.count.checkins': 'Check-ins: {count}',
+  'myData.import.count.journal': 'Journal entries: {count}',
+  'myData.import.count.safetyPlan': 'Safety plan: {count}',
+  'myData.import.count.closenessChecks': 'Closeness Checks: {count}',
+  'myData.import.count.closenessCheckDraft': 'Closeness Check not yet finished: {count}',
+  'myData.import.count.exerciseEntries': 'Exercises: {count}',
+  'myData.import.count.planWeeks': 'Weekly plans: {count}',
+  'myData.import.count.planPreferences': 'Plan choices: {count}',
+  'myData.import.leftOut':
+    'Some parts were already damaged in the file and were left out: {count}.',
 
   'journal.unreadable':
     'We could not read this entry: the stored copy is damaged. Your other entries are safe. Please tell us if you see this.',
@@ -1041,6 +1068,8 @@ export const enGB = {
   'api.plan_step_not_swappable': 'Only a step you have not done yet can be swapped.',
   'api.plan_no_swap_available':
     'There is no other exercise for this need that fits your plan right now. You can keep this one, or leave it for this week.',
+  'api.import_target_not_empty':
+    'This account already has things in it. An import only goes into a new, empty account, so nothing gets mixed up.',
   'api.entry_unreadable':
     'We could not read what was saved in this entry, so it cannot be finished as it is. You can write it again, or delete it. We have been told about the problem.',
   // Reminders (docs/decisions/0012). Email and calendar text never says what a reminder is for.

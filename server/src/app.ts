@@ -68,6 +68,8 @@ import { moveLegacyPersonKeys } from './services/crypto/legacy-key-move';
 import { loadMasterKeyRing, type MasterKeyRing } from './services/crypto/master-key';
 import { ExerciseService } from './services/exercise.service';
 import { ExportService } from './services/export.service';
+import { ImportService } from './services/import.service';
+import { ImportRepository } from './repositories/import.repository';
 import { PlanService } from './services/plan.service';
 import { JournalService } from './services/journal.service';
 import { AccessLogService } from './services/privacy/access-log.service';
@@ -101,6 +103,7 @@ export interface Services {
   plan: PlanService;
   researchConsent: ResearchConsentService;
   exports: ExportService;
+  imports: ImportService;
   accounts: AccountService;
   accessLog: AccessLogService;
   audit: AuditService;
@@ -303,6 +306,15 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       checkins,
       safetyPlans,
       clock,
+      closenessCheck,
+      exercises,
+      plan,
+    ),
+    imports: new ImportService(
+      new ImportRepository(database.db),
+      checkins,
+      journal,
+      safetyPlans,
       closenessCheck,
       exercises,
       plan,

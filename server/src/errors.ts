@@ -36,6 +36,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   plan_no_swap_available: 409,
   entry_unreadable: 409,
   entry_changed_elsewhere: 409,
+  import_target_not_empty: 409,
   exercise_version_unknown: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,

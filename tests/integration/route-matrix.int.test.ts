@@ -155,6 +155,20 @@ const MATRIX: Record<string, Row> = {
   // must still be able to take their data and go).
   'GET /api/me/export': SIGNED_IN,
   'GET /api/me/access-log': SIGNED_IN,
+  // Importing one's own export writes health records: a session and consent, into a new account.
+  'POST /api/me/import': {
+    ...HEALTH_DATA,
+    owner: 201,
+    fresh: true,
+    call: () => ({
+      body: {
+        format: 'closer-export',
+        version: 1,
+        exportedAt: '2026-01-01T00:00:00.000Z',
+        tables: {},
+      },
+    }),
+  },
 
   // Health data: a session and consent.
   'POST /api/journal': { ...HEALTH_DATA, owner: 201, call: () => ({ body: ENTRY }) },

@@ -1,6 +1,8 @@
 import type { Checkin } from '../../../core/checkins/checkin';
 import { DEFAULT_TIME_ZONE, isSameLocalDay, localDate } from '../../../core/checkins/local-date';
 import { DomainError } from '../../../core/errors/domain-error';
+import type { ImportCheckin } from '../../../core/privacy/import-parse';
+import type { RiskAssessment } from '../../../core/safety/risk';
 import type { RegionCode } from '../../../core/safety/help-lines';
 import { safetyResponse, type SafetyResponse } from '../../../core/safety/safety-response';
 import type { AccessPolicy, Actor } from '../policies/access.policy';
@@ -88,6 +90,38 @@ export class CheckinService {
     };
     await this.checkins.update(updated);
     return { checkin: toCheckin(updated, note), safety };
+  }
+
+  /**
+   * A check-in brought in from an export (ImportService), sealed for the actor under a new id
+   * with its own day, zone and times kept; the note passes the risk check like any note. It is
+   * not saved here: the import saves everything together, in one transaction.
+   */
+  async sealForImport(
+    actor: Actor,
+    item: ImportCheckin,
+  ): Promise<{ stored: StoredCheckin; risk: RiskAssessment }> {
+    await this.policy.requireCollection(actor, 'create', 'checkin', actor.userId);
+    const id = newId();
+    const note = emptyToNull(item.note);
+    const risk = await this.risk.assess(note ?? '');
+    return {
+      stored: {
+        id,
+        ownerId: actor.userId,
+        mood: item.mood,
+        closeness: item.closeness,
+        stress: item.stress,
+        noteCiphertext:
+          note === null ? null : await this.vault.seal(location(actor.userId, id), note),
+        riskLevel: risk.level,
+        timeZone: item.timeZone,
+        localDate: item.date,
+        createdAt: item.createdAt,
+        updatedAt: item.updatedAt,
+      },
+      risk,
+    };
   }
 
   /** The owner's check-ins between two calendar days (YYYY-MM-DD, inclusive), oldest first. */

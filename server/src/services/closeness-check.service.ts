@@ -32,8 +32,10 @@ import { DomainError } from '../../../core/errors/domain-error';
 import type { RegionCode } from '../../../core/safety/help-lines';
 import { safetyResponse } from '../../../core/safety/safety-response';
 import { notFound, type AccessPolicy, type Actor } from '../policies/access.policy';
+import type { ImportDraft, ImportResponse } from '../../../core/privacy/import-parse';
 import type {
   ClosenessCheckRepository,
+  StoredClosenessCheckDraft,
   StoredClosenessCheckResponse,
 } from '../repositories/closeness-check.repository';
 import { newId } from './auth/tokens';
@@ -278,6 +280,44 @@ export class ClosenessCheckService {
   /** The pool's reliability figures for a version (the current one by default). */
   async psychometrics(version?: number): Promise<PsychometricsView> {
     return psychometricsView(await this.research.psychometrics(this.definition(version)));
+  }
+
+  /**
+   * A response brought in from an export (ImportService), sealed for the actor under a new id
+   * with its time kept. It is not given to research: that is the new account's own choice.
+   * Not saved here: the import saves everything together, in one transaction.
+   */
+  async sealResponseForImport(
+    actor: Actor,
+    item: ImportResponse,
+  ): Promise<StoredClosenessCheckResponse> {
+    await this.policy.requireCollection(actor, 'create', 'closeness-check', actor.userId);
+    const id = newId();
+    return {
+      id,
+      ownerId: actor.userId,
+      version: item.version,
+      answersCiphertext: await this.vault.seal(
+        responseLocation(actor.userId, id),
+        JSON.stringify(validateAnswers(item.answers, closenessCheckVersion(item.version))),
+      ),
+      researchContributed: false,
+      createdAt: item.createdAt,
+    };
+  }
+
+  /** An unfinished Check brought in from an export, sealed for the actor (see above). */
+  async sealDraftForImport(actor: Actor, item: ImportDraft): Promise<StoredClosenessCheckDraft> {
+    await this.policy.requireCollection(actor, 'update', 'closeness-check', actor.userId);
+    return {
+      ownerId: actor.userId,
+      version: item.version,
+      answersCiphertext: await this.vault.seal(
+        draftLocation(actor.userId),
+        JSON.stringify(validateAnswers(item.answers, closenessCheckVersion(item.version))),
+      ),
+      updatedAt: item.updatedAt,
+    };
   }
 
   /** Every response of the owner, decrypted and scored, newest first: for export. */

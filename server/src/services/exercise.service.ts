@@ -4,6 +4,7 @@ import {
   type EntryValues,
 } from '../../../core/exercise-entries/entry-values';
 import { DomainError } from '../../../core/errors/domain-error';
+import type { ImportExerciseEntry } from '../../../core/privacy/import-parse';
 import { t } from '../../../core/i18n/translate';
 import {
   exerciseById,
@@ -259,6 +260,46 @@ export class ExerciseService {
     const exercise = exerciseById(exerciseId);
     const stored = await this.load(actor, 'delete', exercise, id);
     await this.entries.delete(stored.ownerId, stored.id);
+  }
+
+  /**
+   * An entry brought in from an export (ImportService), sealed for the actor under a new id,
+   * with its exercise version, revision, status and times kept; its values are checked
+   * against that version's fields again and its texts pass the risk check. Not saved here:
+   * the import saves everything together, in one transaction.
+   */
+  async sealForImport(
+    actor: Actor,
+    item: ImportExerciseEntry,
+  ): Promise<{ stored: StoredExerciseEntry; risk: RiskAssessment }> {
+    await this.policy.requireCollection(actor, 'create', 'exercise-entry', actor.userId);
+    const exercise = this.versions.at(item.exerciseId, item.exerciseVersion);
+    const values = validateEntryValues(exercise, item.values);
+    const id = newId();
+    const risk = await this.assess(exercise, values);
+    return {
+      stored: {
+        id,
+        ownerId: actor.userId,
+        exerciseId: exercise.id,
+        exerciseVersion: exercise.version,
+        revision: item.revision,
+        status: item.status,
+        valuesCiphertext: await this.sealValues(actor.userId, id, values),
+        feelingCiphertext:
+          item.feeling === null
+            ? null
+            : await this.vault.seal(
+                feelingLocation(actor.userId, id),
+                JSON.stringify(item.feeling),
+              ),
+        createdAt: item.createdAt,
+        updatedAt: item.updatedAt,
+        riskLevel: risk.level,
+        completedAt: item.completedAt,
+      },
+      risk,
+    };
   }
 
   /** Every entry of the owner, decrypted, newest first: for export. */

@@ -1,5 +1,7 @@
 import { DomainError } from '../../../core/errors/domain-error';
 import type { JournalEntry, JournalPage } from '../../../core/journal/journal-entry';
+import type { ImportJournalEntry } from '../../../core/privacy/import-parse';
+import type { RiskAssessment } from '../../../core/safety/risk';
 import { safetyResponse, type SafetyResponse } from '../../../core/safety/safety-response';
 import type { RegionCode } from '../../../core/safety/help-lines';
 import type { AccessPolicy, Actor } from '../policies/access.policy';
@@ -145,6 +147,37 @@ export class JournalService {
       this.entries.findById(id),
     );
     await this.entries.delete(stored.ownerId, stored.id);
+  }
+
+  /**
+   * An entry brought in from an export (ImportService), sealed for the actor under a new id
+   * with its times kept; its text passes the risk check like any entry. Not saved here: the
+   * import saves everything together, in one transaction.
+   */
+  async sealForImport(
+    actor: Actor,
+    item: ImportJournalEntry,
+  ): Promise<{ stored: StoredJournalEntry; risk: RiskAssessment }> {
+    await this.policy.requireCollection(actor, 'create', 'journal', actor.userId);
+    const id = newId();
+    const tags = tidyTags(item.tags);
+    const risk = await this.risk.assess(item.text);
+    return {
+      stored: {
+        id,
+        ownerId: actor.userId,
+        textCiphertext: await this.vault.seal(location(actor.userId, id, 'text'), item.text),
+        tagsCiphertext: await this.vault.seal(
+          location(actor.userId, id, 'tags'),
+          JSON.stringify(tags),
+        ),
+        mood: item.mood,
+        riskLevel: risk.level,
+        createdAt: item.createdAt,
+        updatedAt: item.updatedAt,
+      },
+      risk,
+    };
   }
 
   /** Every entry of the owner, decrypted: for export. */

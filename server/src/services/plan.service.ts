@@ -24,7 +24,11 @@ import { message, renderPlanMessage, type PlanMessage } from '../../../core/plan
 import type { CareLevel, RecentWritingSafety } from '../../../core/plan/stepped-care';
 import { addWeeks, isoWeekAt } from '../../../core/plan/week';
 import type { AccessPolicy, Actor } from '../policies/access.policy';
-import type { PlanRepository } from '../repositories/plan.repository';
+import type {
+  PlanRepository,
+  StoredPlanPreferences,
+  StoredPlanWeek,
+} from '../repositories/plan.repository';
 import type { Clock } from './clock';
 import type { ClosenessCheckService } from './closeness-check.service';
 import type { ExerciseDraft, ExerciseService, FinishedExercise } from './exercise.service';
@@ -237,7 +241,9 @@ export class PlanService {
    */
   async exportWeeks(
     actor: Actor,
-  ): Promise<({ week: string; plan: WeeklyPlan } | { week: string; unreadable: true })[]> {
+  ): Promise<
+    ({ week: string; checkId: string; plan: WeeklyPlan } | { week: string; unreadable: true })[]
+  > {
     await this.policy.requireCollection(actor, 'read', 'plan', actor.userId, 'exported');
     const weeks = await this.plans.listWeeks(actor.userId);
     return Promise.all(
@@ -245,9 +251,52 @@ export class PlanService {
         const opened = await this.openWeek(actor.userId, stored.week, stored.planCiphertext);
         return opened === null
           ? { week: stored.week, unreadable: true as const }
-          : { week: stored.week, plan: opened.plan };
+          : { week: stored.week, checkId: opened.checkId, plan: opened.plan };
       }),
     );
+  }
+
+  /**
+   * A week's plan brought in from an export (ImportService), sealed for the actor. `checkId`
+   * is the id the imported Check it was made from has in this account (empty if unknown: the
+   * week is then made again when it is next shown). Not saved here: the import saves
+   * everything together, in one transaction.
+   */
+  async sealWeekForImport(
+    actor: Actor,
+    week: { week: string; checkId: string; plan: Record<string, unknown> },
+  ): Promise<StoredPlanWeek> {
+    await this.policy.requireCollection(actor, 'update', 'plan', actor.userId);
+    return {
+      ownerId: actor.userId,
+      week: week.week,
+      planCiphertext: await this.vault.seal(
+        weekLocation(actor.userId, week.week),
+        JSON.stringify({ checkId: week.checkId, plan: week.plan }),
+      ),
+      updatedAt: this.clock.now().toISOString(),
+    };
+  }
+
+  /** Plan preferences brought in from an export, sealed for the actor (see above). */
+  async sealPreferencesForImport(
+    actor: Actor,
+    input: Omit<PlanPreferencesView, 'unreadable'>,
+  ): Promise<StoredPlanPreferences> {
+    await this.policy.requireCollection(actor, 'update', 'plan', actor.userId);
+    const preferences: PlanPreferencesView = {
+      minutesPerWeek: input.minutesPerWeek,
+      avoidExercises: [...new Set(input.avoidExercises.filter(isExerciseId))],
+      avoidTopics: [...new Set(input.avoidTopics)],
+    };
+    return {
+      ownerId: actor.userId,
+      preferencesCiphertext: await this.vault.seal(
+        preferencesLocation(actor.userId),
+        JSON.stringify(preferences),
+      ),
+      updatedAt: this.clock.now().toISOString(),
+    };
   }
 
   private currentWeek(timeZone: string): string {

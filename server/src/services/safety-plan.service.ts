@@ -7,7 +7,12 @@ import {
   type SafetyPlanSections,
 } from '../../../core/safety/safety-plan';
 import type { AccessPolicy, Actor } from '../policies/access.policy';
-import type { SafetyPlanRepository } from '../repositories/safety-plan.repository';
+import type { ImportSafetyPlan } from '../../../core/privacy/import-parse';
+import type { RiskAssessment } from '../../../core/safety/risk';
+import type {
+  SafetyPlanRepository,
+  StoredSafetyPlan,
+} from '../repositories/safety-plan.repository';
 import type { Clock } from './clock';
 import { inlineRiskChecker, type RiskChecker } from './safety/risk-checker';
 import type { FieldLocation, TextVault } from './privacy/text-vault';
@@ -35,6 +40,27 @@ export class SafetyPlanService {
       await this.vault.open(location(ownerId), stored.sectionsCiphertext),
     ) as SafetyPlanSections;
     return { sections: { ...emptySafetyPlan(), ...sections }, updatedAt: stored.updatedAt };
+  }
+
+  /**
+   * A safety plan brought in from an export (ImportService), sealed for the actor with its
+   * time kept; its text passes the risk check. Not saved here: the import saves everything
+   * together, in one transaction.
+   */
+  async sealForImport(
+    actor: Actor,
+    plan: ImportSafetyPlan,
+  ): Promise<{ stored: StoredSafetyPlan; risk: RiskAssessment }> {
+    await this.policy.requireCollection(actor, 'update', 'safety-plan', actor.userId);
+    const tidy = tidySafetyPlan(plan.sections);
+    return {
+      stored: {
+        ownerId: actor.userId,
+        sectionsCiphertext: await this.vault.seal(location(actor.userId), JSON.stringify(tidy)),
+        updatedAt: plan.updatedAt,
+      },
+      risk: await this.risk.assess(safetyPlanText(tidy)),
+    };
   }
 
   async save(

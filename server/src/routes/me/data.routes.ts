@@ -1,9 +1,16 @@
 import { Type } from 'typebox';
 import type { App } from '../../app';
 import { clearSessionCookie } from '../../http/session-cookie';
-import { requireSignedIn } from '../../policies/session.policy';
+import { requestRegion } from '../../http/region';
+import { healthDataGuard, requireSignedIn } from '../../policies/session.policy';
 import { CSV_KINDS } from '../../services/export.service';
+import { SafetyBody } from '../safety-schema';
 import { errorResponses } from '../schemas';
+
+/** A real export with years of writing is a few megabytes; this leaves room to spare. */
+export const IMPORT_BODY_LIMIT = 25 * 1024 * 1024;
+
+const Count = Type.Integer({ minimum: 0 });
 
 /**
  * "Take it all, or leave": export, deletion and the access log. None of these needs health
@@ -57,6 +64,52 @@ export function dataRoutes(app: App): void {
         .type('application/json; charset=utf-8')
         .header('content-disposition', `attachment; filename="closer-export-${day}.json"`)
         .send(JSON.stringify(await exports.exportAll(actor), null, 2));
+    },
+  );
+
+  app.post(
+    '/api/me/import',
+    {
+      // Writing health records into the account needs consent, like any other save.
+      preHandler: healthDataGuard(app.services.consent),
+      bodyLimit: IMPORT_BODY_LIMIT,
+      schema: {
+        summary:
+          'Bring my own Closer JSON export (from this or another Closer server) into this account, while it has no records yet',
+        description:
+          'The body is the file from GET /api/me/export, as it was downloaded. The whole file is checked before anything is written: a file that is not a Closer export is 400 import_foreign; a damaged one is 400 import_invalid, naming the first problem by its path (for example tables.checkins[3].mood); an account that already has records is 409 import_target_not_empty; more than 25 MB is 413. Everything is then written in one transaction with new ids, encrypted with this account’s key. The account itself, sessions, consents, grants, the access log, audit events and the research queue are not imported (docs/decisions/0013). The answer carries the risk check of the imported writing, which never blocks the import.',
+        tags: ['me'],
+        body: Type.Unknown({
+          description: 'A Closer JSON export (format closer-export, version 1)',
+        }),
+        response: {
+          201: Type.Object({
+            imported: Type.Object({
+              checkins: Count,
+              journal: Count,
+              safetyPlan: Count,
+              closenessChecks: Count,
+              closenessCheckDraft: Count,
+              exerciseEntries: Count,
+              planWeeks: Count,
+              planPreferences: Count,
+            }),
+            leftOut: Type.Record(Type.String(), Count),
+            safety: SafetyBody,
+          }),
+          ...errorResponses(400, 401, 403, 409, 413, 415),
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireSignedIn(request);
+      const summary = await app.services.imports.importExport(
+        actor,
+        request.body,
+        requestRegion(request),
+      );
+      await audit.record('import', actor.userId, { ...summary.imported });
+      return reply.status(201).send(summary);
     },
   );
 

@@ -14,6 +14,7 @@ export type AuditEventName =
   | 'research-consent-given'
   | 'research-consent-withdrawn'
   | 'export'
+  | 'import'
   | 'account-deleted';
 
 export class AuditService {

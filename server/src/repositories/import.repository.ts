@@ -1,0 +1,189 @@
+import type { Kysely, Transaction } from 'kysely';
+import { DomainError } from '../../../core/errors/domain-error';
+import { t } from '../../../core/i18n/translate';
+import type { Database } from '../db/schema';
+import type { StoredCheckin } from './checkin.repository';
+import type {
+  StoredClosenessCheckDraft,
+  StoredClosenessCheckResponse,
+} from './closeness-check.repository';
+import type { StoredExerciseEntry } from './exercise-entry.repository';
+import type { StoredJournalEntry } from './journal.repository';
+import type { StoredPlanPreferences, StoredPlanWeek } from './plan.repository';
+import type { StoredSafetyPlan } from './safety-plan.repository';
+
+/** Everything an import writes, already sealed with the importer's key. */
+export interface ImportBatch {
+  checkins: StoredCheckin[];
+  journal: StoredJournalEntry[];
+  safetyPlan: StoredSafetyPlan | null;
+  closenessCheckResponses: StoredClosenessCheckResponse[];
+  closenessCheckDraft: StoredClosenessCheckDraft | null;
+  exerciseEntries: StoredExerciseEntry[];
+  planWeeks: StoredPlanWeek[];
+  planPreferences: StoredPlanPreferences | null;
+}
+
+/** The tables an import writes: the account must hold nothing in any of them. */
+const IMPORT_TABLES = [
+  'checkins',
+  'journal_entries',
+  'safety_plans',
+  'closeness_check_responses',
+  'closeness_check_drafts',
+  'research_pool_queue',
+  'exercise_entries',
+  'plan_weeks',
+  'plan_preferences',
+] as const;
+
+/** Rows per insert statement: well inside both databases' limit on bound values. */
+const CHUNK = 100;
+
+export const IMPORT_TARGET_NOT_EMPTY = 'import_target_not_empty';
+
+/** Writes a whole import in one transaction: all of it, or (on any failure) none of it. */
+export class ImportRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** True when the person already has records of the kinds an import brings. */
+  async holdsRecords(ownerId: string, db: Kysely<Database> = this.db): Promise<boolean> {
+    for (const table of IMPORT_TABLES) {
+      const row = await db
+        .selectFrom(table)
+        .select('user_id')
+        .where('user_id', '=', ownerId)
+        .limit(1)
+        .executeTakeFirst();
+      if (row) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Inserts the batch for `ownerId`, after checking again, inside the transaction, that the
+   * account is still empty (two imports sent at once must not both land).
+   */
+  async insertAll(ownerId: string, batch: ImportBatch): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      if (await this.holdsRecords(ownerId, trx)) {
+        throw new DomainError(IMPORT_TARGET_NOT_EMPTY, t('api.import_target_not_empty'));
+      }
+      await insertChunks(
+        trx,
+        'closeness_check_responses',
+        batch.closenessCheckResponses.map((response) => ({
+          id: response.id,
+          user_id: response.ownerId,
+          version: response.version,
+          answers_ciphertext: response.answersCiphertext,
+          research_contributed: response.researchContributed ? 1 : 0,
+          created_at: response.createdAt,
+        })),
+      );
+      if (batch.closenessCheckDraft) {
+        const draft = batch.closenessCheckDraft;
+        await insertChunks(trx, 'closeness_check_drafts', [
+          {
+            user_id: draft.ownerId,
+            version: draft.version,
+            answers_ciphertext: draft.answersCiphertext,
+            updated_at: draft.updatedAt,
+          },
+        ]);
+      }
+      await insertChunks(
+        trx,
+        'checkins',
+        batch.checkins.map((checkin) => ({
+          id: checkin.id,
+          user_id: checkin.ownerId,
+          mood: checkin.mood,
+          closeness: checkin.closeness,
+          stress: checkin.stress,
+          note_ciphertext: checkin.noteCiphertext,
+          risk_level: checkin.riskLevel,
+          time_zone: checkin.timeZone,
+          local_date: checkin.localDate,
+          created_at: checkin.createdAt,
+          updated_at: checkin.updatedAt,
+        })),
+      );
+      await insertChunks(
+        trx,
+        'journal_entries',
+        batch.journal.map((entry) => ({
+          id: entry.id,
+          user_id: entry.ownerId,
+          text_ciphertext: entry.textCiphertext,
+          tags_ciphertext: entry.tagsCiphertext,
+          mood: entry.mood,
+          risk_level: entry.riskLevel,
+          created_at: entry.createdAt,
+          updated_at: entry.updatedAt,
+        })),
+      );
+      if (batch.safetyPlan) {
+        const plan = batch.safetyPlan;
+        await insertChunks(trx, 'safety_plans', [
+          {
+            user_id: plan.ownerId,
+            sections_ciphertext: plan.sectionsCiphertext,
+            updated_at: plan.updatedAt,
+          },
+        ]);
+      }
+      await insertChunks(
+        trx,
+        'exercise_entries',
+        batch.exerciseEntries.map((entry) => ({
+          id: entry.id,
+          user_id: entry.ownerId,
+          exercise_id: entry.exerciseId,
+          exercise_version: entry.exerciseVersion,
+          revision: entry.revision,
+          status: entry.status,
+          values_ciphertext: entry.valuesCiphertext,
+          feeling_ciphertext: entry.feelingCiphertext,
+          risk_level: entry.riskLevel,
+          created_at: entry.createdAt,
+          updated_at: entry.updatedAt,
+          completed_at: entry.completedAt,
+        })),
+      );
+      await insertChunks(
+        trx,
+        'plan_weeks',
+        batch.planWeeks.map((week) => ({
+          user_id: week.ownerId,
+          week: week.week,
+          plan_ciphertext: week.planCiphertext,
+          updated_at: week.updatedAt,
+        })),
+      );
+      if (batch.planPreferences) {
+        const preferences = batch.planPreferences;
+        await insertChunks(trx, 'plan_preferences', [
+          {
+            user_id: preferences.ownerId,
+            preferences_ciphertext: preferences.preferencesCiphertext,
+            updated_at: preferences.updatedAt,
+          },
+        ]);
+      }
+    });
+  }
+}
+
+async function insertChunks<Table extends (typeof IMPORT_TABLES)[number]>(
+  trx: Transaction<Database>,
+  table: Table,
+  rows: Database[Table][],
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    await trx
+      .insertInto(table)
+      .values(rows.slice(start, start + CHUNK) as never)
+      .execute();
+  }
+}

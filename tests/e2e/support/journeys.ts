@@ -1,5 +1,9 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import {
+  CURRENT_CLOSENESS_CHECK,
+  type ScoredSubscaleId,
+} from '../../../core/assessment/closeness-check.definition';
 
 /**
  * Steps and page readings several journeys share: signing up (with a made-up name) and
@@ -102,4 +106,68 @@ export async function noSidewaysScroll(page: Page, name: string) {
     () => document.documentElement.scrollWidth - window.innerWidth,
   );
   expect(overflow, `${name}: sideways scrolling`).toBeLessThanOrEqual(0);
+}
+
+/** How a made-up person answers the Closeness Check, for `closenessCheckAnswers`. */
+export interface CheckAnswerOptions {
+  /** Subscales answered as hard as it gets. */
+  hardest?: readonly ScoredSubscaleId[];
+  /** Subscales answered in the middle of the scale; every other one is answered as easiest. */
+  middle?: readonly ScoredSubscaleId[];
+  /** Safety questions (by id) answered with their worrying choice; the others are "No". */
+  worrying?: readonly string[];
+}
+
+/** Answers for every question of the current Check, by item id, as the options describe. */
+export function closenessCheckAnswers(options: CheckAnswerOptions = {}): Record<string, number> {
+  const definition = CURRENT_CLOSENESS_CHECK;
+  const { min, max } = definition.scale;
+  const middle = Math.round((min + max) / 2);
+  const chosen: Record<string, number> = {};
+  for (const item of definition.items) {
+    if (options.hardest?.includes(item.subscale)) chosen[item.id] = item.reverse ? min : max;
+    else if (options.middle?.includes(item.subscale)) chosen[item.id] = middle;
+    else chosen[item.id] = item.reverse ? max : min;
+  }
+  for (const question of definition.safetyQuestions) {
+    const worrying = options.worrying?.includes(question.id) === true;
+    const option = question.options.find(
+      (candidate) => candidate.worrying === worrying && !candidate.declined,
+    );
+    if (option) chosen[question.id] = option.value;
+  }
+  return chosen;
+}
+
+/**
+ * Takes the Closeness Check in the app, clicking each answer in `chosen` (item id → value),
+ * screen by screen, and lands on the results page.
+ */
+export async function takeClosenessCheck(
+  page: Page,
+  origin: string,
+  chosen: Record<string, number>,
+) {
+  await page.goto(`${origin}/check`, { waitUntil: 'networkidle' });
+  await page.getByRole('button', { name: 'Start the Check' }).click();
+  for (;;) {
+    const onScreen = await page
+      .locator('main input[type="radio"]')
+      .evaluateAll((inputs) => [
+        ...new Set(inputs.map((input) => (input as HTMLInputElement).name)),
+      ]);
+    for (const id of onScreen) {
+      const value = chosen[id];
+      if (value !== undefined) await page.locator(`#check-${id}-${value}`).check();
+    }
+    const submit = page.locator('main form button[type="submit"]');
+    if ((await submit.innerText()) === 'See my results') {
+      await submit.click();
+      break;
+    }
+    const heading = await page.locator('#check-screen-title').innerText();
+    await submit.click();
+    await expect.poll(() => page.locator('#check-screen-title').innerText()).not.toBe(heading);
+  }
+  await page.waitForURL(/\/check\/results\/[^/]+$/);
 }

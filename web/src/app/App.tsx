@@ -27,6 +27,7 @@ const CheckHistoryPage = lazy(() => import('../routes/CheckHistoryPage'));
 const PlanPage = lazy(() => import('../routes/PlanPage'));
 const ExerciseLibraryPage = lazy(() => import('../routes/ExerciseLibraryPage'));
 const ExercisePage = lazy(() => import('../routes/ExercisePage'));
+const RemindersPage = lazy(() => import('../routes/RemindersPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -71,6 +72,7 @@ export function App() {
                 <Route path="/plan" element={<PlanPage />} />
                 <Route path="/exercises" element={<ExerciseLibraryPage />} />
                 <Route path="/exercises/:exerciseId" element={<ExercisePage />} />
+                <Route path="/reminders" element={<RemindersPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Routes>
             </Suspense>

@@ -9,6 +9,7 @@ import { useConsent } from '../features/consent/consent';
 import { ConsentNeeded } from '../features/health/HealthError';
 import { ArticleList } from '../features/learn/ArticleList';
 import { usePageTitle } from '../features/layout/use-page-title';
+import { DueReminders } from '../features/reminders/DueReminders';
 import { t, type MessageKey } from '../i18n';
 
 /** The first articles a newcomer is pointed to: what the fear is, then the four signs. */
@@ -49,6 +50,7 @@ function HomeContent() {
     <div className="page">
       <h1>{t('home.title', { name: user ? displayName(user) : '' })}</h1>
       <p className="lead">{t('home.intro')}</p>
+      <DueReminders />
       {consentGiven ? (
         <p className="notice" role="status">
           {t('consent.thanks')}

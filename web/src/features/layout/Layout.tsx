@@ -2,7 +2,6 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { t } from '../../i18n';
 import { useSession, useSignOut } from '../auth/session';
-import { BusyButton } from './BusyButton';
 
 /**
  * The frame of every page: a skip link, Get help now (a plain link, so it works even if the
@@ -113,14 +112,14 @@ export function Layout({ children }: { children: ReactNode }) {
                     <NavLink to="/consent">{t('layout.nav.privacy')}</NavLink>
                   </li>
                   <li>
-                    <BusyButton
+                    <button
                       type="button"
                       className="link-button"
                       onClick={onSignOut}
-                      busy={signOut.isPending}
+                      disabled={signOut.isPending}
                     >
                       {t('layout.nav.signOut')}
-                    </BusyButton>
+                    </button>
                   </li>
                 </>
               ) : (

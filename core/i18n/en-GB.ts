@@ -1005,6 +1005,8 @@ export const enGB = {
   'myData.import.notJson':
     'This file is not one we can read. Please choose the .json file from “Download everything in one file (JSON)”.',
   'myData.import.failed': 'Nothing was imported.',
+  'myData.import.invalid':
+    'This file is damaged or changed, so we could not use it. The first problem is at {path}.',
   'myData.import.done': 'Your data is here. We brought in:',
   'myData.import.count.checkins': 'Check-ins: {count}',
   'myData.import.count.journal': 'Journal entries: {count}',

@@ -333,6 +333,7 @@ describe.skipIf(!chromiumPath)('journal, safety help, safety plan, check-in and 
     // Every kind the server offers, from the one shared list; the Check's own among them.
     expect(downloads).toEqual([
       '/api/me/export',
+      '/api/me/export?format=fhir',
       ...CSV_KINDS.map((kind) => `/api/me/export?format=csv&kind=${kind}`),
     ]);
     expect(downloads).toContain('/api/me/export?format=csv&kind=closeness-check');

@@ -15,6 +15,7 @@ import {
   useForgetSession,
 } from '../features/my-data/my-data-api';
 import { TableScroll } from '../features/layout/TableScroll';
+import { ImportExport } from '../features/my-data/ImportExport';
 import { t } from '../i18n';
 
 export default function MyDataPage() {
@@ -32,6 +33,7 @@ function MyData() {
       <h1>{t('myData.title')}</h1>
       <p className="lead">{t('myData.intro')}</p>
       <Downloads />
+      <ImportExport />
       <AccessLog />
       <DeleteAccount />
     </div>
@@ -49,6 +51,12 @@ function Downloads() {
         </a>
       </p>
       <p className="hint">{t('myData.export.jsonHint')}</p>
+      <p>
+        <a href="/api/me/export?format=fhir" download>
+          {t('myData.export.fhir')}
+        </a>
+      </p>
+      <p className="hint">{t('myData.export.fhirHint')}</p>
       <p>{t('myData.export.csvIntro')}</p>
       <ul className="download-list">
         {CSV_KINDS.map((kind) => (

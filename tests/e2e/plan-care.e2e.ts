@@ -548,51 +548,46 @@ describe.skipIf(!chromiumPath)(
       await context.close();
     }, 180_000);
 
-    // Known bug: the Save button is disabled while the preferences are being saved, which
-    // takes focus from it, and nothing puts focus back, so it falls to the page body and the
-    // next Tab starts again from the top of the page. Remove `.fails` once it is fixed.
-    it.fails(
-      'keeps focus on the page after saving the preferences by keyboard',
-      async () => {
-        const { context, consoleErrors } = await newContext(env.browser);
-        const origin = env.server.origin;
-        const page = await context.newPage();
-        await signUpAndConsent(
-          page,
-          origin,
-          `siskin_${Date.now().toString(36)}`,
-          'a siskin hangs from the alder cone',
-        );
-        await takeClosenessCheck(
-          page,
-          origin,
-          closenessCheckAnswers({
-            hardest: ['trust'],
-            middle: ['avoidance', 'sharing', 'anxiety'],
-          }),
-        );
-        await openPlan(page);
-        expect(await tabUntilFocused(page, '.plan-preferences summary', 80)).toBeGreaterThan(0);
-        await page.keyboard.press('Enter');
-        await page.keyboard.press('Tab');
-        expect((await focused(page)).id).toBe('plan-minutes');
-        await page.keyboard.press('ControlOrMeta+A');
-        await page.keyboard.type('45');
-        expect(
-          await tabUntilFocused(page, '.plan-preferences button[type="submit"]', 80),
-        ).toBeGreaterThan(0);
-        await page.keyboard.press('Enter');
-        await expect
-          .poll(() => page.locator('.plan-preferences [role="status"]').innerText())
-          .toBe(t('plan.preferences.saved'));
-        await expect.poll(async () => (await minutesShown(page)).budget).toBe(45);
-        expect(consoleErrors).toEqual([]);
-        // Focus stays somewhere sensible (the Save button, or the message that says it is
-        // saved), visibly, and not on the page body.
-        await expectFocusShownIn(page, 'after saving the preferences');
-        await context.close();
-      },
-      120_000,
-    );
+    // Buttons that are busy (saving) are marked aria-disabled rather than disabled
+    // (BusyButton): a disabled button drops keyboard focus to the top of the page.
+    it('keeps focus on the page after saving the preferences by keyboard', async () => {
+      const { context, consoleErrors } = await newContext(env.browser);
+      const origin = env.server.origin;
+      const page = await context.newPage();
+      await signUpAndConsent(
+        page,
+        origin,
+        `siskin_${Date.now().toString(36)}`,
+        'a siskin hangs from the alder cone',
+      );
+      await takeClosenessCheck(
+        page,
+        origin,
+        closenessCheckAnswers({
+          hardest: ['trust'],
+          middle: ['avoidance', 'sharing', 'anxiety'],
+        }),
+      );
+      await openPlan(page);
+      expect(await tabUntilFocused(page, '.plan-preferences summary', 80)).toBeGreaterThan(0);
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab');
+      expect((await focused(page)).id).toBe('plan-minutes');
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.type('45');
+      expect(
+        await tabUntilFocused(page, '.plan-preferences button[type="submit"]', 80),
+      ).toBeGreaterThan(0);
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(() => page.locator('.plan-preferences [role="status"]').innerText())
+        .toBe(t('plan.preferences.saved'));
+      await expect.poll(async () => (await minutesShown(page)).budget).toBe(45);
+      expect(consoleErrors).toEqual([]);
+      // Focus stays somewhere sensible (the Save button, or the message that says it is
+      // saved), visibly, and not on the page body.
+      await expectFocusShownIn(page, 'after saving the preferences');
+      await context.close();
+    }, 120_000);
   },
 );

@@ -40,6 +40,7 @@ import { ErrorMessage } from '../features/layout/ErrorMessage';
 import { usePageTitle } from '../features/layout/use-page-title';
 import { needsSafetyAlert, SafetyAlert } from '../features/safety/SafetyAlert';
 import { t } from '../i18n';
+import { BusyButton } from '../features/layout/BusyButton';
 
 export default function CheckPage() {
   usePageTitle(t('check.title'));
@@ -348,13 +349,13 @@ function CheckRunner(props: {
             <button type="button" className="button" onClick={() => goTo(stage - 1)}>
               {t('check.back')}
             </button>
-            <button type="submit" className="button button--primary" disabled={submitting}>
+            <BusyButton type="submit" className="button button--primary" busy={submitting}>
               {stage === screens.length - 1
                 ? submitting
                   ? t('auth.working')
                   : t('check.finish.submit')
                 : t('check.next')}
-            </button>
+            </BusyButton>
           </p>
           <SaveStatus status={status} refusal={refusal} />
         </form>

@@ -10,6 +10,7 @@ import { HealthError, isUnreachable } from '../features/health/HealthError';
 import { usePageTitle } from '../features/layout/use-page-title';
 import { needsSafetyAlert, SafetyAlert } from '../features/safety/SafetyAlert';
 import { t } from '../i18n';
+import { BusyButton } from '../features/layout/BusyButton';
 
 const NOTE_MAX = 5_000;
 const MIDDLE = 5;
@@ -178,9 +179,9 @@ function CheckinForm(props: {
         />
       </div>
       <p>
-        <button className="button button--primary" type="submit" disabled={props.saving}>
+        <BusyButton className="button button--primary" type="submit" busy={props.saving}>
           {props.saving ? t('auth.working') : existing ? t('checkin.update') : t('checkin.save')}
-        </button>
+        </BusyButton>
       </p>
     </form>
   );

@@ -9,6 +9,7 @@ import { ErrorMessage } from '../features/layout/ErrorMessage';
 import { formatDate } from '../features/layout/format';
 import { usePageTitle } from '../features/layout/use-page-title';
 import { t } from '../i18n';
+import { BusyButton } from '../features/layout/BusyButton';
 
 export default function ConsentPage() {
   usePageTitle(t('consent.title'));
@@ -66,15 +67,15 @@ function ConsentContent() {
             {t('consent.withdrawHint')}
           </p>
           <FormError error={withdraw.error} />
-          <button
+          <BusyButton
             type="button"
             className="button"
             aria-describedby="withdraw-hint"
-            disabled={withdraw.isPending}
+            busy={withdraw.isPending}
             onClick={() => withdraw.mutate(undefined, { onSuccess: () => setJustWithdrawn(true) })}
           >
             {t('consent.withdraw')}
-          </button>
+          </BusyButton>
         </section>
       ) : (
         <p className="lead">{outdated ? t('consent.outdated') : t('consent.intro')}</p>
@@ -101,9 +102,9 @@ function ConsentContent() {
             />
             <label htmlFor="consent-agree">{t('consent.agreeCheckbox')}</label>
           </div>
-          <button type="submit" className="button button--primary" disabled={give.isPending}>
+          <BusyButton type="submit" className="button button--primary" busy={give.isPending}>
             {t('consent.agree')}
-          </button>
+          </BusyButton>
         </form>
       )}
       {/* The optional research consent is its own choice, kept apart from the one above. It is

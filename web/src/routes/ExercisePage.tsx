@@ -59,6 +59,7 @@ import { formatDate } from '../features/layout/format';
 import { usePageTitle } from '../features/layout/use-page-title';
 import { needsSafetyAlert, SafetyAlert } from '../features/safety/SafetyAlert';
 import { t } from '../i18n';
+import { BusyButton } from '../features/layout/BusyButton';
 
 export default function ExercisePage() {
   const { exerciseId } = useParams();
@@ -894,9 +895,9 @@ function FinishForm(props: {
         <button type="button" className="button" onClick={props.onBack}>
           {t('check.back')}
         </button>
-        <button type="submit" className="button button--primary" disabled={props.completing}>
+        <BusyButton type="submit" className="button button--primary" busy={props.completing}>
           {props.completing ? t('auth.working') : t('exercise.finish.submit')}
-        </button>
+        </BusyButton>
       </p>
     </form>
   );

@@ -14,6 +14,7 @@ import { formatDateTime } from '../features/layout/format';
 import { usePageTitle } from '../features/layout/use-page-title';
 import { needsSafetyAlert, SafetyAlert } from '../features/safety/SafetyAlert';
 import { t } from '../i18n';
+import { BusyButton } from '../features/layout/BusyButton';
 
 export default function JournalEntryPage() {
   usePageTitle(t('journal.entry.title'));
@@ -130,14 +131,14 @@ function Entry() {
           <p>{t('journal.delete.text')}</p>
           {remove.isError ? <ErrorMessage error={remove.error} /> : null}
           <p className="actions">
-            <button
+            <BusyButton
               type="button"
               className="button button--danger"
               onClick={onDelete}
-              disabled={remove.isPending}
+              busy={remove.isPending}
             >
               {t('journal.delete.yes')}
-            </button>
+            </BusyButton>
             <button type="button" className="button" onClick={() => setMode('view')}>
               {t('journal.delete.no')}
             </button>

@@ -26,6 +26,7 @@ import {
   type PlanStep,
 } from '../features/plan/plan-api';
 import { isMessageKey, t } from '../i18n';
+import { BusyButton } from '../features/layout/BusyButton';
 
 export default function PlanPage() {
   usePageTitle(t('plan.title'));
@@ -224,28 +225,28 @@ function PlanStepCard({
         </Link>
         {done || skipped ? null : (
           <>
-            <button
+            <BusyButton
               type="button"
               className="button"
               aria-describedby={headingId}
-              disabled={swap.isPending || skip.isPending}
+              busy={swap.isPending || skip.isPending}
               onClick={() =>
                 swap.mutate(step.id, { onSuccess: (answer) => onSwapped(answer.step.id) })
               }
             >
               {t('plan.step.swap')}
-            </button>
-            <button
+            </BusyButton>
+            <BusyButton
               type="button"
               className="button"
               aria-describedby={headingId}
-              disabled={swap.isPending || skip.isPending}
+              busy={swap.isPending || skip.isPending}
               onClick={() =>
                 skip.mutate(step.id, { onSuccess: (answer) => onSwapped(answer.step.id) })
               }
             >
               {t('plan.step.skip')}
-            </button>
+            </BusyButton>
           </>
         )}
       </p>
@@ -341,9 +342,9 @@ function PreferencesForm({ unreadable }: { unreadable: boolean }) {
             ))}
           </fieldset>
           <p className="actions">
-            <button type="submit" className="button button--primary" disabled={save.isPending}>
+            <BusyButton type="submit" className="button button--primary" busy={save.isPending}>
               {save.isPending ? t('auth.working') : t('plan.preferences.save')}
-            </button>
+            </BusyButton>
           </p>
           <div role="status">{save.isSuccess ? <p>{t('plan.preferences.saved')}</p> : null}</div>
           {save.isError ? (

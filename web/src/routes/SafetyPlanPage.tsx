@@ -23,6 +23,7 @@ import {
 import { useSafetyPlan, useSaveSafetyPlan } from '../features/safety-plan/safety-plan-api';
 import { SafetyPlanView } from '../features/safety-plan/SafetyPlanView';
 import { t } from '../i18n';
+import { BusyButton } from '../features/layout/BusyButton';
 
 export default function SafetyPlanPage() {
   usePageTitle(t('safetyPlan.title'));
@@ -242,9 +243,9 @@ function PlanEditor(props: {
             />
           ))}
           <p className="actions plan-form__actions">
-            <button className="button button--primary" type="submit" disabled={props.saving}>
+            <BusyButton className="button button--primary" type="submit" busy={props.saving}>
               {props.saving ? t('auth.working') : t('safetyPlan.save')}
-            </button>
+            </BusyButton>
             <button type="button" className="button" onClick={() => window.print()}>
               {t('safetyPlan.print')}
             </button>

@@ -6,6 +6,7 @@ import { PasswordField } from '../features/auth/PasswordField';
 import { useSignIn } from '../features/auth/session';
 import { usePageTitle } from '../features/layout/use-page-title';
 import { t } from '../i18n';
+import { BusyButton } from '../features/layout/BusyButton';
 
 /** Only same-site paths are followed after sign-in, never another origin. */
 function safeNext(next: string | null): string {
@@ -54,9 +55,9 @@ export default function SignInPage() {
           autoComplete="current-password"
           invalid={invalid}
         />
-        <button className="button button--primary" type="submit" disabled={signIn.isPending}>
+        <BusyButton className="button button--primary" type="submit" busy={signIn.isPending}>
           {signIn.isPending ? t('auth.working') : t('auth.signIn.submit')}
-        </button>
+        </BusyButton>
       </form>
       <p>
         {t('auth.signIn.noAccount')} <Link to="/signup">{t('layout.nav.signUp')}</Link>

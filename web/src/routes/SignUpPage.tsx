@@ -6,6 +6,7 @@ import { PasswordField } from '../features/auth/PasswordField';
 import { useSignUp } from '../features/auth/session';
 import { usePageTitle } from '../features/layout/use-page-title';
 import { t } from '../i18n';
+import { BusyButton } from '../features/layout/BusyButton';
 
 type Method = 'username' | 'email';
 
@@ -83,9 +84,9 @@ export default function SignUpPage() {
           autoComplete="new-password"
           invalid={passwordInvalid}
         />
-        <button className="button button--primary" type="submit" disabled={signUp.isPending}>
+        <BusyButton className="button button--primary" type="submit" busy={signUp.isPending}>
           {signUp.isPending ? t('auth.working') : t('auth.signUp.submit')}
-        </button>
+        </BusyButton>
       </form>
       <p>
         {t('auth.signUp.haveAccount')} <Link to="/signin">{t('layout.nav.signIn')}</Link>

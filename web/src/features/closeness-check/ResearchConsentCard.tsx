@@ -3,6 +3,7 @@ import { t } from '../../i18n';
 import { FormError } from '../auth/FormError';
 import { MarkdownView } from '../content/MarkdownView';
 import { useChangeResearchConsent, useResearchConsent } from './check-api';
+import { BusyButton } from '../layout/BusyButton';
 
 /**
  * The separate, optional agreement to add an anonymous copy of Check answers to the research
@@ -35,21 +36,21 @@ export function ResearchConsentCard({ onlyToWithdraw = false }: { onlyToWithdraw
       <FormError error={change.error} />
       <p className="actions">
         {onlyToWithdraw && !current ? null : current ? (
-          <button
+          <BusyButton
             type="button"
             className="button"
-            disabled={change.isPending}
+            busy={change.isPending}
             onClick={() =>
               change.mutate({ agree: false }, { onSuccess: () => setJustChanged('withdrawn') })
             }
           >
             {t('check.research.withdraw')}
-          </button>
+          </BusyButton>
         ) : (
-          <button
+          <BusyButton
             type="button"
             className="button"
-            disabled={change.isPending}
+            busy={change.isPending}
             onClick={() =>
               change.mutate(
                 { agree: true, version: notice.version },
@@ -58,7 +59,7 @@ export function ResearchConsentCard({ onlyToWithdraw = false }: { onlyToWithdraw
             }
           >
             {t('check.research.agree')}
-          </button>
+          </BusyButton>
         )}
       </p>
     </section>

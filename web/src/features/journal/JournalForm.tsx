@@ -5,6 +5,7 @@ import { t } from '../../i18n';
 import { readDraft, useDraftAutosave } from '../drafts/drafts';
 import { isUnreachable } from '../health/HealthError';
 import { JOURNAL_PROMPTS } from './prompts';
+import { BusyButton } from '../layout/BusyButton';
 
 /** What the form holds, as typed: the draft kept on the device has the same shape. */
 export interface JournalFormValues {
@@ -231,9 +232,9 @@ export function JournalForm(props: {
         />
       </div>
       <p className="actions">
-        <button className="button button--primary" type="submit" disabled={saving}>
+        <BusyButton className="button button--primary" type="submit" busy={saving}>
           {saving ? t('auth.working') : t('journal.save')}
-        </button>
+        </BusyButton>
         {props.onCancel ? (
           <button
             className="button"

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { t } from '../../i18n';
 import { useSession, useSignOut } from '../auth/session';
+import { BusyButton } from './BusyButton';
 
 /**
  * The frame of every page: a skip link, Get help now (a plain link, so it works even if the
@@ -112,14 +113,14 @@ export function Layout({ children }: { children: ReactNode }) {
                     <NavLink to="/consent">{t('layout.nav.privacy')}</NavLink>
                   </li>
                   <li>
-                    <button
+                    <BusyButton
                       type="button"
                       className="link-button"
                       onClick={onSignOut}
-                      disabled={signOut.isPending}
+                      busy={signOut.isPending}
                     >
                       {t('layout.nav.signOut')}
-                    </button>
+                    </BusyButton>
                   </li>
                 </>
               ) : (

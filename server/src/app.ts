@@ -35,6 +35,9 @@ import { safetyPlanRoutes } from './routes/safety-plan/safety-plan.routes';
 import { assessmentRoutes } from './routes/assessments/assessments.routes';
 import { exerciseRoutes } from './routes/exercises/exercises.routes';
 import { planRoutes } from './routes/plan/plan.routes';
+import { progressRoutes } from './routes/progress/progress.routes';
+import { ProgressRepository } from './repositories/progress.repository';
+import { ProgressService } from './services/progress.service';
 import { reminderRoutes } from './routes/reminders/reminders.routes';
 import { ReminderRepository } from './repositories/reminder.repository';
 import { ReminderFeedRepository } from './repositories/reminder-feed.repository';
@@ -108,6 +111,7 @@ export interface Services {
   accessLog: AccessLogService;
   audit: AuditService;
   policy: AccessPolicy;
+  progress: ProgressService;
   reminders: ReminderService;
   /** Delivers reminders; started by main.ts (or a test), stopped when the app closes. */
   reminderScheduler: ReminderScheduler;
@@ -323,6 +327,14 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     accessLog,
     audit,
     policy,
+    progress: new ProgressService(
+      new ProgressRepository(database),
+      closenessCheck,
+      exercises,
+      plan,
+      policy,
+      clock,
+    ),
     reminders,
     reminderScheduler,
   } satisfies Services);
@@ -360,6 +372,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   assessmentRoutes(app);
   exerciseRoutes(app);
   planRoutes(app);
+  progressRoutes(app);
   reminderRoutes(app, config.publicUrl);
   dataRoutes(app);
   openApiRoutes(app);

@@ -266,6 +266,11 @@ const MATRIX: Record<string, Row> = {
   // The plan's week follows the time zone the app sends.
   'GET /api/plan': { ...HEALTH_DATA, call: () => ({ path: `/api/plan?timeZone=${PLAN_ZONE}` }) },
   'GET /api/plan/preferences': HEALTH_DATA,
+  // The person's own progress only; the days follow the time zone sent.
+  'GET /api/progress': {
+    ...HEALTH_DATA,
+    call: () => ({ path: `/api/progress?timeZone=${PLAN_ZONE}` }),
+  },
   'PUT /api/plan/preferences': {
     ...HEALTH_DATA,
     call: () => ({

@@ -246,6 +246,22 @@ export interface ReminderDeliveriesTable {
   created_at: string;
 }
 
+/**
+ * A counter per person, raised by triggers with every write the progress page reads: its
+ * cache is valid while the counter is unchanged (docs/decisions/0014).
+ */
+export interface ProgressVersionsTable {
+  /** users.id; deleted with the account (foreign key, cascade). */
+  account_id: string;
+  version: number;
+}
+
+/** One row (id 1): raised whenever the research pool grows (reliable change may move). */
+export interface ProgressSharedVersionTable {
+  id: number;
+  version: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -268,4 +284,6 @@ export interface Database {
   reminder_settings: ReminderSettingsTable;
   reminder_feeds: ReminderFeedsTable;
   reminder_deliveries: ReminderDeliveriesTable;
+  progress_versions: ProgressVersionsTable;
+  progress_shared_version: ProgressSharedVersionTable;
 }

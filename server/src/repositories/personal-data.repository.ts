@@ -35,6 +35,14 @@ export const TABLE_OWNERSHIP = {
   reminder_settings: { ownerColumn: 'user_id' },
   reminder_feeds: { ownerColumn: 'user_id' },
   reminder_deliveries: { ownerColumn: 'user_id' },
+  progress_versions: {
+    noOwner:
+      'A counter per account that database triggers raise with each change the progress page reads, so its cache knows when to work the page out again (docs/decisions/0014). No health data and nothing the person wrote; it goes with the account (foreign key, on delete cascade).',
+  },
+  progress_shared_version: {
+    noOwner:
+      'One counter raised whenever the research pool grows, so cached progress pages are worked out again (docs/decisions/0014). No person, no health data.',
+  },
   research_pool: {
     noOwner:
       'Anonymous copies of Closeness Check answers given with research consent: no person, no time finer than a month, random ids, added in shuffled groups; Closer keeps no link to the person and never looks for one. It stays after account deletion, as the research notice says (docs/decisions/0009).',

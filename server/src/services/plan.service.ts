@@ -257,6 +257,35 @@ export class PlanService {
   }
 
   /**
+   * For the progress page (ProgressService): each stored week from `fromWeek` on, with the
+   * exercises of its steps not left for the week. A damaged week is left out (and reported).
+   */
+  async plannedWeeks(
+    actor: Actor,
+    fromWeek: string,
+  ): Promise<{ week: string; exerciseIds: string[] }[]> {
+    await this.policy.requireCollection(actor, 'read', 'plan', actor.userId);
+    const weeks = (await this.plans.listWeeks(actor.userId)).filter(
+      (stored) => stored.week >= fromWeek,
+    );
+    const opened = await Promise.all(
+      weeks.map((stored) => this.openWeek(actor.userId, stored.week, stored.planCiphertext)),
+    );
+    return opened.flatMap((stored) =>
+      stored === null
+        ? []
+        : [
+            {
+              week: stored.plan.week,
+              exerciseIds: stored.plan.steps
+                .filter((step) => step.status !== 'skipped')
+                .map((step) => step.exerciseId),
+            },
+          ],
+    );
+  }
+
+  /**
    * A week's plan brought in from an export (ImportService), sealed for the actor. `checkId`
    * is the id the imported Check it was made from has in this account (empty if unknown: the
    * week is then made again when it is next shown). Not saved here: the import saves

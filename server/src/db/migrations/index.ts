@@ -8,6 +8,7 @@ import * as researchQueueUnique from './20261126160000-research-queue-unique';
 import * as exerciseEntryVersions from './20261127100000-exercise-entry-versions';
 import * as exerciseEntryRiskLevel from './20261127200000-exercise-entry-risk-level';
 import * as reminders from './20261128100000-reminders';
+import * as progress from './20261128110000-progress';
 
 export interface Migration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -26,4 +27,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261127100000-exercise-entry-versions': exerciseEntryVersions,
   '20261127200000-exercise-entry-risk-level': exerciseEntryRiskLevel,
   '20261128100000-reminders': reminders,
+  '20261128110000-progress': progress,
 };

@@ -17,6 +17,7 @@ import {
 import { TableScroll } from '../features/layout/TableScroll';
 import { ImportExport } from '../features/my-data/ImportExport';
 import { t } from '../i18n';
+import { BusyButton } from '../features/layout/BusyButton';
 
 export default function MyDataPage() {
   usePageTitle(t('myData.title'));
@@ -185,13 +186,13 @@ function DeleteAccount() {
             invalid={wrongPassword}
           />
           <p className="actions">
-            <button
+            <BusyButton
               type="submit"
               className="button button--danger"
-              disabled={remove.isPending || password === ''}
+              busy={remove.isPending || password === ''}
             >
               {remove.isPending ? t('myData.delete.working') : t('myData.delete.confirm')}
-            </button>
+            </BusyButton>
             <button
               type="button"
               className="button"

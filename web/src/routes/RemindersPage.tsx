@@ -14,6 +14,7 @@ import {
   type ReminderSettings,
 } from '../features/reminders/reminders-api';
 import { t } from '../i18n';
+import { BusyButton } from '../features/layout/BusyButton';
 
 export default function RemindersPage() {
   usePageTitle(t('reminders.title'));
@@ -165,9 +166,9 @@ function SettingsForm({ settings }: { settings: ReminderSettings }) {
       )}
       {save.isError ? <ErrorMessage error={save.error} /> : null}
       <p>
-        <button type="submit" className="button button--primary" disabled={save.isPending}>
+        <BusyButton type="submit" className="button button--primary" busy={save.isPending}>
           {save.isPending ? t('reminders.saving') : t('reminders.save')}
-        </button>
+        </BusyButton>
       </p>
       <p role="status">{saved ? t('reminders.saved') : ''}</p>
     </form>
@@ -310,29 +311,31 @@ function CalendarFeed({ settings }: { settings: ReminderSettings }) {
       {create.isError ? <ErrorMessage error={create.error} /> : null}
       {stop.isError ? <ErrorMessage error={stop.error} /> : null}
       <p>
-        <button type="button" id="feed-make" onClick={make} disabled={create.isPending}>
+        <BusyButton type="button" id="feed-make" onClick={make} busy={create.isPending}>
           {active || url ? t('reminders.feed.regenerate') : t('reminders.feed.create')}
-        </button>
+        </BusyButton>
       </p>
       {active || url ? <p className="hint">{t('reminders.feed.regenerate.hint')}</p> : null}
       {active || url ? (
         <p>
-          <button
+          <BusyButton
             type="button"
             id="feed-stop"
             className="link-button"
-            disabled={stop.isPending}
+            busy={stop.isPending}
             onClick={() =>
               stop.mutate(undefined, {
                 onSuccess: () => {
                   setUrl(null);
                   setStopped(true);
+                  // This button goes with the link; keep the keyboard's place on the one that stays.
+                  document.getElementById('feed-make')?.focus();
                 },
               })
             }
           >
             {t('reminders.feed.stop')}
-          </button>
+          </BusyButton>
         </p>
       ) : null}
       <p role="status">{stopped ? t('reminders.feed.stopped') : ''}</p>

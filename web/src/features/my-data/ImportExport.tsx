@@ -3,6 +3,7 @@ import { ApiError, api } from '../../api/client';
 import type { SafetyAnswer } from '../../api/types';
 import { t } from '../../i18n';
 import { needsSafetyAlert, SafetyAlert } from '../safety/SafetyAlert';
+import { BusyButton } from '../layout/BusyButton';
 
 /** What the server answers after an import (POST /api/me/import). */
 interface ImportAnswer {
@@ -93,9 +94,9 @@ export function ImportExport() {
           <input id="import-file" ref={input} type="file" accept=".json,application/json" />
         </p>
         <p>
-          <button className="button" type="submit" disabled={state.step === 'working'}>
+          <BusyButton className="button" type="submit" busy={state.step === 'working'}>
             {t('myData.import.start')}
-          </button>
+          </BusyButton>
         </p>
       </form>
       <div ref={result} tabIndex={-1} aria-live="polite">

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { t, type MessageKey } from '../../i18n';
 import { useDismissReminder, useDueReminders, type ReminderKind } from './reminders-api';
+import { BusyButton } from '../layout/BusyButton';
 
 const WHERE: Record<ReminderKind, { text: MessageKey; link: MessageKey; to: string }> = {
   checkin: { text: 'reminders.due.checkin', link: 'reminders.due.open.checkin', to: '/checkin' },
@@ -29,11 +30,11 @@ export function DueReminders() {
                 <p>
                   {t(where.text)} <Link to={where.to}>{t(where.link)}</Link>
                 </p>
-                <button
+                <BusyButton
                   type="button"
                   className="link-button"
                   aria-label={t('reminders.due.dismissLabel')}
-                  disabled={dismiss.isPending}
+                  busy={dismiss.isPending}
                   onClick={() =>
                     reminders
                       .filter((other) => other.kind === reminder.kind)
@@ -41,7 +42,7 @@ export function DueReminders() {
                   }
                 >
                   {t('reminders.due.dismiss')}
-                </button>
+                </BusyButton>
               </li>
             );
           })}

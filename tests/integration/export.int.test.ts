@@ -251,8 +251,12 @@ describe.skipIf(!dbAvailable)('export', () => {
     expect(exported.filter((table) => !live.has(table))).toEqual([]);
   });
 
-  it('leaves out every secret: password hash, session ids and CSRF tokens, wrapped keys, ciphertext', async () => {
+  it('leaves out every secret: password hash, session ids and CSRF tokens, wrapped keys, ciphertext, the calendar link', async () => {
+    const feed = await browser.post('/api/reminders/calendar-feed', {});
+    expect(feed.status, feed.text.slice(0, 200)).toBeLessThan(300);
     const { body, text } = await exportJson();
+    expect(body.tables.reminder_feeds).toHaveLength(1);
+    expect(body.tables.reminder_feeds[0]).not.toHaveProperty('token_hash');
     expect(body.tables.users[0]).not.toHaveProperty('password_hash');
     expect(body.tables.sessions.length).toBeGreaterThan(0);
     for (const session of body.tables.sessions) {
@@ -280,7 +284,14 @@ describe.skipIf(!dbAvailable)('export', () => {
       .selectAll()
       .where('user_id', '=', id)
       .execute();
+    const feeds = await db
+      .selectFrom('reminder_feeds')
+      .selectAll()
+      .where('user_id', '=', id)
+      .execute();
     const secrets = [
+      ...feeds.map((row) => row.token_hash),
+      String(feed.body.url).split('/').pop(),
       user?.password_hash,
       person.password,
       browser.sessionCookie()?.value,
@@ -293,7 +304,7 @@ describe.skipIf(!dbAvailable)('export', () => {
       expect(typeof secret).toBe('string');
       expect(text.includes(secret as string), 'a secret value in the export').toBe(false);
     }
-    expect(text).not.toMatch(/"(password_hash|csrf_token|wrapped_key)"/);
+    expect(text).not.toMatch(/"(password_hash|csrf_token|wrapped_key|token_hash)"/);
   });
 
   const exportCsv = async (kind: string) => {

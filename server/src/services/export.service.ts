@@ -36,6 +36,8 @@ export interface PersonalExport {
 const SECRET_COLUMNS: Partial<Record<PersonalTable, string[]>> = {
   users: ['password_hash'],
   sessions: ['id', 'csrf_token'],
+  // Only a hash, but of the secret in the calendar link: nothing the person needs to keep.
+  reminder_feeds: ['token_hash'],
 };
 
 /** CSV kinds a person can download, one file each: the list the web app offers too. */

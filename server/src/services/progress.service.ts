@@ -17,7 +17,8 @@ interface CachedProgress {
   versions: ProgressVersions;
   /** The request it answers: zone, weeks and the person's own today. */
   key: string;
-  body: string;
+  /** The answer, serialised and encoded once. */
+  body: Buffer;
 }
 
 /**
@@ -49,8 +50,8 @@ export class ProgressService {
     private readonly maxEntries = PROGRESS_CACHE_ENTRIES,
   ) {}
 
-  /** The answer as JSON text (the cache holds it serialised, so a hit costs no work). */
-  async viewJson(actor: Actor, timeZone: string, weeks: number): Promise<string> {
+  /** The answer as UTF-8 JSON (the cache holds it serialised and encoded, so a hit costs no work). */
+  async viewJson(actor: Actor, timeZone: string, weeks: number): Promise<Buffer> {
     const ownerId = actor.userId;
     const now = this.clock.now();
     const key = `${timeZone}\n${weeks}\n${localDate(now, timeZone)}`;
@@ -67,7 +68,7 @@ export class ProgressService {
       this.cache.set(ownerId, cached);
       return cached.body;
     }
-    const body = JSON.stringify(await this.build(actor, now, timeZone, weeks));
+    const body = Buffer.from(JSON.stringify(await this.build(actor, now, timeZone, weeks)));
     this.cache.delete(ownerId);
     this.cache.set(ownerId, { versions, key, body });
     if (this.cache.size > this.maxEntries) {

@@ -18,7 +18,7 @@ export function progressRoutes(app: App): void {
       request.query.weeks === undefined ? DEFAULT_PROGRESS_WEEKS : Number(request.query.weeks),
     );
     // Already JSON, built to the response schema (and checked against it by the tests):
-    // sending the cached text as it is spares serialising it again on every request.
+    // sending the cached bytes as they are spares serialising and encoding on every request.
     // (The type provider expects the object; the text is that object, serialised.)
     return reply.type('application/json; charset=utf-8').send(body as never);
   });

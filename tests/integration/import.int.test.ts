@@ -39,7 +39,19 @@ const NOTE = 'Rang Ana — ça va mieux 🌱, 東京 tomorrow';
  * Every other value, including each record's own times, stays and is compared.
  */
 function normalise(exported: Record<string, any>): Record<string, unknown> {
-  const tables = exported.tables as Record<string, any[]>;
+  const raw = exported.tables as Record<string, any[]>;
+  // Records made at the same moment have no order of their own (the export breaks the tie by
+  // id, and the import makes new ids), so each section is put in an order of its content
+  // first; positions, and so links, are then compared on that order.
+  const contentKey = (row: Record<string, unknown>) => JSON.stringify({ ...row, id: undefined });
+  const tables = Object.fromEntries(
+    Object.entries(raw).map(([section, rows]) => [
+      section,
+      Array.isArray(rows)
+        ? [...rows].sort((a, b) => contentKey(a).localeCompare(contentKey(b)))
+        : rows,
+    ]),
+  ) as Record<string, any[]>;
   const responseIds = new Map<string, string>(
     tables.closeness_check_responses!.map((row, index) => [row.id, `response#${index}`]),
   );

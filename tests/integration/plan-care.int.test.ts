@@ -260,6 +260,32 @@ describe.skipIf(!dbAvailable)('plan care', () => {
     ]);
   });
 
+  it('makes a stored week again when a step holds a value the answer cannot carry (an edited import), never a 500', async () => {
+    const alice = await somebody();
+    await takeCheck(alice);
+    const before = await getPlan(alice);
+    const exported = (await alice.get('/api/me/export')).body;
+    for (const week of exported.tables.plan_weeks)
+      for (const step of week.plan.steps) {
+        step.focus = 'zzz';
+        step.modality = 'astrology';
+      }
+    const bob = await somebody();
+    const imported = await bob.post('/api/me/import', exported);
+    expect(imported.status, imported.text.slice(0, 300)).toBe(201);
+    const logged = vi.spyOn(testApp.app.log, 'error');
+    try {
+      const plan = await getPlan(bob);
+      expect(plan.steps.length).toBeGreaterThanOrEqual(3);
+      expect(plan.steps.map((step: Step) => step.exerciseId)).toEqual(
+        before.steps.map((step: Step) => step.exerciseId),
+      );
+      expect(JSON.stringify(plan)).not.toMatch(/zzz|astrology/);
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
   it('reads a week stored before reasons were descriptors (plain English reasons) without a 500', async () => {
     const client = await somebody();
     await takeCheck(client);

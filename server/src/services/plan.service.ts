@@ -18,10 +18,20 @@ import {
   type PlanStep,
   type PlanStepStatus,
   type SupportAction,
+  type SupportKind,
   type WeeklyPlan,
 } from '../../../core/plan/planner';
 import { message, renderPlanMessage, type PlanMessage } from '../../../core/plan/plan-messages';
-import type { CareLevel, RecentWritingSafety } from '../../../core/plan/stepped-care';
+import {
+  CARE_LEVELS,
+  type CareLevel,
+  type RecentWritingSafety,
+} from '../../../core/plan/stepped-care';
+import { MODALITIES } from '../../../core/exercises/catalogue.model';
+import {
+  SCORED_SUBSCALE_IDS,
+  type ScoredSubscaleId,
+} from '../../../core/assessment/closeness-check.definition';
 import { addWeeks, isoWeekAt } from '../../../core/plan/week';
 import type { AccessPolicy, Actor } from '../policies/access.policy';
 import type {
@@ -412,7 +422,7 @@ export class PlanService {
       if (levels.has('crisis') && levels.has('safeguarding')) break;
       const exercise = exerciseById(exerciseId);
       for (const entry of await this.exercises.list(actor, exerciseId)) {
-        if (entry.unreadable || entry.updatedAt < since) continue;
+        if (entry.unreadable || entry.updatedAt < since || !toCheck.has(entry.id)) continue;
         const text = entryTexts(exercise, entry.values).join('\n');
         if (text.trim() === '') continue;
         const assessment = await this.risk.assess(text);
@@ -514,16 +524,45 @@ function readStoredPlan(value: unknown): StoredPlan | null {
     !Array.isArray(plan.swappedOut) ||
     !isRecord(plan.recommendation) ||
     !isRecord(plan.minutes) ||
-    !plan.steps.every(
-      (step) =>
-        isRecord(step) &&
-        typeof step.id === 'string' &&
-        isExerciseId(step.exerciseId) &&
-        (step.status === 'todo' || step.status === 'done' || step.status === 'skipped'),
+    !CARE_LEVELS.includes(plan.recommendation.level as CareLevel) ||
+    !plan.steps.every(isStoredStep) ||
+    !(Array.isArray(plan.support) ? plan.support : []).every(
+      (action) => isRecord(action) && SUPPORT_KINDS.has(action.kind as string),
     )
   )
     return null;
   return upgradeReasons(value as unknown as StoredPlan);
+}
+
+const SUPPORT_KINDS: ReadonlySet<string> = new Set<SupportKind>([
+  'get-help-now',
+  'safety-plan',
+  'safeguarding-help',
+  'professional-help',
+]);
+const isSubscaleId = (value: unknown): value is ScoredSubscaleId =>
+  (SCORED_SUBSCALE_IDS as readonly unknown[]).includes(value);
+
+/**
+ * A stored step with every field the plan's answer promises (its OpenAPI schema is strict):
+ * a week stored or imported with anything else is made again rather than answered with a 500.
+ */
+function isStoredStep(step: unknown): boolean {
+  return (
+    isRecord(step) &&
+    typeof step.id === 'string' &&
+    isExerciseId(step.exerciseId) &&
+    (MODALITIES as readonly unknown[]).includes(step.modality) &&
+    Array.isArray(step.targets) &&
+    step.targets.every(isSubscaleId) &&
+    (step.focus === null || isSubscaleId(step.focus)) &&
+    typeof step.minutes === 'number' &&
+    Number.isFinite(step.minutes) &&
+    step.minutes >= 0 &&
+    (step.intensity === 1 || step.intensity === 2 || step.intensity === 3) &&
+    (step.status === 'todo' || step.status === 'done' || step.status === 'skipped') &&
+    (step.source === 'plan' || step.source === 'homework')
+  );
 }
 
 /**

@@ -2,15 +2,9 @@ import { enGB, type MessageKey, type Messages } from './en-GB';
 
 export type { MessageKey, Messages };
 
-export type TranslateValues = Record<string, string | number>;
+import { formatMessage, type TranslateValues } from './format';
 
-/** Fills `{name}` placeholders. A missing value leaves the placeholder visible for review. */
-export function formatMessage(template: string, values?: TranslateValues): string {
-  if (!values) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(values, name) ? String(values[name]) : whole,
-  );
-}
+export { formatMessage, type TranslateValues };
 
 export type Translate = (key: MessageKey, values?: TranslateValues) => string;
 

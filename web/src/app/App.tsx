@@ -1,33 +1,38 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense, Component, type ReactNode } from 'react';
+import { lazy, Suspense, Component, type ComponentType, type ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { Layout } from '../features/layout/Layout';
 import LandingPage from '../routes/LandingPage';
 import { ApiError } from '../api/client';
-import { t } from '../i18n';
+import { loadAllMessages, t } from '../i18n';
 
-// The landing page is in the first bundle; every other page loads when first visited, which
-// keeps the first page within its JavaScript budget.
-const SignUpPage = lazy(() => import('../routes/SignUpPage'));
-const SignInPage = lazy(() => import('../routes/SignInPage'));
-const ConsentPage = lazy(() => import('../routes/ConsentPage'));
-const HomePage = lazy(() => import('../routes/HomePage'));
-const LearnPage = lazy(() => import('../routes/LearnPage'));
-const ArticlePage = lazy(() => import('../routes/ArticlePage'));
-const NotFoundPage = lazy(() => import('../routes/NotFoundPage'));
-const CheckinPage = lazy(() => import('../routes/CheckinPage'));
-const JournalListPage = lazy(() => import('../routes/JournalListPage'));
-const JournalNewPage = lazy(() => import('../routes/JournalNewPage'));
-const JournalEntryPage = lazy(() => import('../routes/JournalEntryPage'));
-const SafetyPlanPage = lazy(() => import('../routes/SafetyPlanPage'));
-const MyDataPage = lazy(() => import('../routes/MyDataPage'));
-const CheckPage = lazy(() => import('../routes/CheckPage'));
-const CheckResultsPage = lazy(() => import('../routes/CheckResultsPage'));
-const CheckHistoryPage = lazy(() => import('../routes/CheckHistoryPage'));
-const PlanPage = lazy(() => import('../routes/PlanPage'));
-const ExerciseLibraryPage = lazy(() => import('../routes/ExerciseLibraryPage'));
-const ExercisePage = lazy(() => import('../routes/ExercisePage'));
-const RemindersPage = lazy(() => import('../routes/RemindersPage'));
+// The landing page is in the first bundle; every other page loads when first visited, with the
+// rest of the interface text (web/src/i18n.ts), which keeps the first page within its
+// JavaScript budget.
+function page<Page extends ComponentType>(load: () => Promise<{ default: Page }>) {
+  return lazy(() => Promise.all([load(), loadAllMessages()]).then(([module]) => module));
+}
+
+const SignUpPage = page(() => import('../routes/SignUpPage'));
+const SignInPage = page(() => import('../routes/SignInPage'));
+const ConsentPage = page(() => import('../routes/ConsentPage'));
+const HomePage = page(() => import('../routes/HomePage'));
+const LearnPage = page(() => import('../routes/LearnPage'));
+const ArticlePage = page(() => import('../routes/ArticlePage'));
+const NotFoundPage = page(() => import('../routes/NotFoundPage'));
+const CheckinPage = page(() => import('../routes/CheckinPage'));
+const JournalListPage = page(() => import('../routes/JournalListPage'));
+const JournalNewPage = page(() => import('../routes/JournalNewPage'));
+const JournalEntryPage = page(() => import('../routes/JournalEntryPage'));
+const SafetyPlanPage = page(() => import('../routes/SafetyPlanPage'));
+const MyDataPage = page(() => import('../routes/MyDataPage'));
+const CheckPage = page(() => import('../routes/CheckPage'));
+const CheckResultsPage = page(() => import('../routes/CheckResultsPage'));
+const CheckHistoryPage = page(() => import('../routes/CheckHistoryPage'));
+const PlanPage = page(() => import('../routes/PlanPage'));
+const ExerciseLibraryPage = page(() => import('../routes/ExerciseLibraryPage'));
+const ExercisePage = page(() => import('../routes/ExercisePage'));
+const RemindersPage = page(() => import('../routes/RemindersPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -1,10 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CURRENT_CLOSENESS_CHECK } from '../../../../core/assessment/closeness-check.definition';
 import type { SubscaleChange } from '../../../../core/assessment/psychometrics';
 import { ApiError } from '../../api/client';
 import type { CheckChange, CheckDefinition, CheckDetail, CheckScores } from '../../api/types';
+import { loadAllMessages } from '../../i18n';
 import { isUnreadableResponse } from './check-api';
 import { highestSentence, standsOut, whyNotReliable } from './check-words';
+
+// The Check's words load with its page, after the first page (web/src/i18n.ts).
+beforeAll(() => loadAllMessages());
 
 const definition = JSON.parse(JSON.stringify(CURRENT_CLOSENESS_CHECK)) as CheckDefinition;
 

@@ -104,7 +104,7 @@ export function Layout({ children }: { children: ReactNode }) {
               {signedIn ? (
                 <>
                   <li>
-                    <NavLink to="/reminders">{t('reminders.nav')}</NavLink>
+                    <NavLink to="/reminders">{t('layout.nav.reminders')}</NavLink>
                   </li>
                   <li>
                     <NavLink to="/my-data">{t('layout.nav.myData')}</NavLink>

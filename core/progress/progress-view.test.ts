@@ -58,12 +58,11 @@ describe('progressView', () => {
       },
       {
         id: 'c2',
-        version: 1,
         createdAt: '2027-01-20T10:00:00Z',
         ...second,
         change: describeChange(first, second),
       },
-      { id: 'c1', version: 1, createdAt: '2027-01-01T10:00:00Z', ...first, change: null },
+      { id: 'c1', createdAt: '2027-01-01T10:00:00Z', ...first, change: null },
     ];
     const view = progressView({
       now,

@@ -95,10 +95,19 @@ function isAvoided(exercise: Exercise, input: PlannerInput): boolean {
   );
 }
 
+/** A safeguarding flag from the Check's answers or from recent writing. */
+function isSafeguarding(input: PlannerInput): boolean {
+  return (
+    input.check.safety.flags.some((flag) => flag.level === 'safeguarding') ||
+    input.writing?.safeguarding === true
+  );
+}
+
 function isPaused(exercise: Exercise, input: PlannerInput): boolean {
   const urgent =
-    recommendCare({ check: input.check, retakes: input.retakes ?? [] }).level === 'urgent';
-  const safeguarding = input.check.safety.flags.some((flag) => flag.level === 'safeguarding');
+    recommendCare({ check: input.check, retakes: input.retakes ?? [], writing: input.writing })
+      .level === 'urgent';
+  const safeguarding = isSafeguarding(input);
   return (
     (urgent && (exercise.exposure || exercise.pausedWhenUnsafe)) ||
     (safeguarding &&
@@ -114,9 +123,6 @@ function expectPaused(plan: WeeklyPlan, ids: readonly ExerciseId[], input: Plann
   const expected = ids.filter((id) => !isAvoided(exerciseById(id), input));
   expect(plan.paused?.exerciseIds ?? []).toEqual(expect.arrayContaining(expected));
 }
-
-const isSafeguarding = (input: PlannerInput) =>
-  input.check.safety.flags.some((flag) => flag.level === 'safeguarding');
 
 /** Stretching steps the planner chose (homework aside): at most one a week. */
 const stretchingChosen = (plan: WeeklyPlan) =>
@@ -140,7 +146,8 @@ function swapInTurn(plan: WeeklyPlan, picks: readonly number[], input: PlannerIn
 /** Exercises the planner may choose from at some pace. */
 function allowed(input: PlannerInput): Exercise[] {
   const urgent =
-    recommendCare({ check: input.check, retakes: input.retakes ?? [] }).level === 'urgent';
+    recommendCare({ check: input.check, retakes: input.retakes ?? [], writing: input.writing })
+      .level === 'urgent';
   return CATALOGUE.filter(
     (exercise) =>
       !isAvoided(exercise, input) &&
@@ -155,7 +162,8 @@ function allowed(input: PlannerInput): Exercise[] {
  */
 function requiredMix(input: PlannerInput): number {
   const urgent =
-    recommendCare({ check: input.check, retakes: input.retakes ?? [] }).level === 'urgent';
+    recommendCare({ check: input.check, retakes: input.retakes ?? [], writing: input.writing })
+      .level === 'urgent';
   const homework = includedHomework(input).map((id) => exerciseById(id));
   const reachable = new Set([...homework, ...allowed(input)].map((exercise) => exercise.modality));
   const freeSlots = Math.max(0, (urgent ? MIN_STEPS : MAX_STEPS) - homework.length);
@@ -860,6 +868,10 @@ const inputArbitrary: fc.Arbitrary<PlannerInput> = weekArbitrary.chain((week) =>
     check: checkArbitrary,
     retakes: fc.array(retakeArbitrary, { maxLength: 3 }),
     history: historyArbitrary(week),
+    // Flags from the risk check of recent writing, on their own or with the Check's answers.
+    writing: fc.option(fc.record({ crisis: fc.boolean(), safeguarding: fc.boolean() }), {
+      nil: undefined,
+    }),
     preferences: fc.record({
       minutesPerWeek: fc.integer({ min: 0, max: 240 }),
       avoidExercises: fc.subarray([...EXERCISE_IDS], { maxLength: 6 }),
@@ -897,6 +909,21 @@ describe('properties of every plan', () => {
           expect(step.status).toBe('todo');
           expect(say(step.reason).length).toBeGreaterThan(20);
           if (step.focus !== null) expect(step.targets).toContain(step.focus);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('with any safeguarding flag (answers or writing), puts safeguarding help first among the help and pauses thought-challenging', () => {
+    fc.assert(
+      fc.property(inputArbitrary, (input) => {
+        if (!isSafeguarding(input)) return;
+        const plan = planWeek(input);
+        expect(plan.support.map((action) => action.kind)).toContain('safeguarding-help');
+        for (const exercise of exercisesOf(plan)) {
+          expect(exercise.questionsFears, exercise.id).toBe(false);
+          expect(exercise.needsPartner, exercise.id).toBe(false);
         }
       }),
       RUNS,

@@ -167,6 +167,28 @@ describe.skipIf(!dbAvailable)('plan care', () => {
     expect((await getPlan(client)).recommendation.level).toBe('urgent');
   });
 
+  it('writing that raises a crisis and also names abuse keeps both: urgent, safeguarding help, no thought-challenging', async () => {
+    const client = await somebody();
+    await takeCheck(client);
+    const saved = await client.post('/api/journal', {
+      text: 'He hits me every night and I want to kill myself.',
+    });
+    expect(saved.status, saved.text.slice(0, 300)).toBe(201);
+    const plan = await getPlan(client);
+    expect(plan.recommendation.level).toBe('urgent');
+    const kinds = (plan.support as { kind: string }[]).map((action) => action.kind);
+    expect(kinds.slice(0, 2)).toEqual(['get-help-now', 'safety-plan']);
+    expect(kinds).toContain('safeguarding-help');
+    expectPaused(plan, ['thought-record', 'behavioural-experiment', 'speaker-listener']);
+    // However many times a step is swapped, no thought-challenging or partner exercise comes.
+    for (const step of plan.steps as Step[]) {
+      const swapped = await client.post(`/api/plan/steps/${step.id}/swap`, {});
+      if (swapped.status !== 200 && swapped.status !== 201) continue;
+      const exercise = exerciseById(swapped.body.exerciseId ?? swapped.body.step?.exerciseId);
+      expect(exercise.questionsFears || exercise.needsPartner, exercise.id).toBe(false);
+    }
+  });
+
   it('a safeguarding check-in note counts too, and writing older than 14 days no longer does', async () => {
     const client = new TestClient(testApp.app);
     const person = await signUpWithConsent(client);

@@ -1,3 +1,4 @@
+import { FLAGGED_STORED_RISK_LEVELS } from '../../../core/safety/stored-risk';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 
@@ -78,7 +79,7 @@ export class PlanRepository {
    * levels, never the text. What the plan reads as recent writing (decision 0010).
    */
   async recentWritingRiskLevels(ownerId: string, since: string): Promise<string[]> {
-    const flagged = ['crisis', 'safeguarding'];
+    const flagged = [...FLAGGED_STORED_RISK_LEVELS];
     const [journal, checkins, exercises] = await Promise.all([
       this.db
         .selectFrom('journal_entries')

@@ -5,6 +5,7 @@ import type { ImportCheckin } from '../../../core/privacy/import-parse';
 import type { RiskAssessment } from '../../../core/safety/risk';
 import type { RegionCode } from '../../../core/safety/help-lines';
 import { safetyResponse, type SafetyResponse } from '../../../core/safety/safety-response';
+import { storedRiskLevel } from '../../../core/safety/stored-risk';
 import type { AccessPolicy, Actor } from '../policies/access.policy';
 import type { CheckinRepository, StoredCheckin } from '../repositories/checkin.repository';
 import { newId } from './auth/tokens';
@@ -49,7 +50,7 @@ export class CheckinService {
       stress: input.stress,
       noteCiphertext:
         note === null ? null : await this.vault.seal(location(actor.userId, id), note),
-      riskLevel: safety.level,
+      riskLevel: storedRiskLevel(safety),
       timeZone,
       localDate: localDate(now, timeZone),
       createdAt: now.toISOString(),
@@ -85,7 +86,7 @@ export class CheckinService {
       stress: input.stress,
       noteCiphertext:
         note === null ? null : await this.vault.seal(location(stored.ownerId, id), note),
-      riskLevel: safety.level,
+      riskLevel: storedRiskLevel(safety),
       updatedAt: now.toISOString(),
     };
     await this.checkins.update(updated);
@@ -114,7 +115,7 @@ export class CheckinService {
         stress: item.stress,
         noteCiphertext:
           note === null ? null : await this.vault.seal(location(actor.userId, id), note),
-        riskLevel: risk.level,
+        riskLevel: storedRiskLevel(risk),
         timeZone: item.timeZone,
         localDate: item.date,
         createdAt: item.createdAt,

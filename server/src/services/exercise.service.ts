@@ -19,6 +19,7 @@ import {
 import type { RegionCode } from '../../../core/safety/help-lines';
 import type { RiskAssessment } from '../../../core/safety/risk';
 import { safetyResponse, type SafetyResponse } from '../../../core/safety/safety-response';
+import { storedRiskLevel } from '../../../core/safety/stored-risk';
 import { notFound, type AccessPolicy, type Actor } from '../policies/access.policy';
 import type {
   EntryStatus,
@@ -139,7 +140,7 @@ export class ExerciseService {
       status: 'draft',
       valuesCiphertext: await this.sealValues(actor.userId, id, values),
       feelingCiphertext: null,
-      riskLevel: assessment.level,
+      riskLevel: storedRiskLevel(assessment),
       createdAt: now,
       updatedAt: now,
       completedAt: null,
@@ -177,7 +178,7 @@ export class ExerciseService {
     const updated: StoredExerciseEntry = {
       ...stored,
       valuesCiphertext: await this.sealValues(stored.ownerId, id, values),
-      riskLevel: assessment.level,
+      riskLevel: storedRiskLevel(assessment),
       updatedAt: this.clock.now().toISOString(),
       revision: stored.revision + 1,
     };
@@ -218,7 +219,7 @@ export class ExerciseService {
     const updated: StoredExerciseEntry = {
       ...stored,
       status: 'completed',
-      riskLevel: assessment.level,
+      riskLevel: storedRiskLevel(assessment),
       valuesCiphertext:
         input.values === undefined
           ? stored.valuesCiphertext
@@ -295,7 +296,7 @@ export class ExerciseService {
               ),
         createdAt: item.createdAt,
         updatedAt: item.updatedAt,
-        riskLevel: risk.level,
+        riskLevel: storedRiskLevel(risk),
         completedAt: item.completedAt,
       },
       risk,

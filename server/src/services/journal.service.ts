@@ -3,6 +3,7 @@ import type { JournalEntry, JournalPage } from '../../../core/journal/journal-en
 import type { ImportJournalEntry } from '../../../core/privacy/import-parse';
 import type { RiskAssessment } from '../../../core/safety/risk';
 import { safetyResponse, type SafetyResponse } from '../../../core/safety/safety-response';
+import { storedRiskLevel } from '../../../core/safety/stored-risk';
 import type { RegionCode } from '../../../core/safety/help-lines';
 import type { AccessPolicy, Actor } from '../policies/access.policy';
 import type { JournalRepository, StoredJournalEntry } from '../repositories/journal.repository';
@@ -55,7 +56,7 @@ export class JournalService {
       updatedAt: now,
     };
     const safety = safetyResponse(await this.risk.assess(input.text), region);
-    stored.riskLevel = safety.level;
+    stored.riskLevel = storedRiskLevel(safety);
     await this.entries.insert(stored);
     return {
       entry: { id, text: input.text, mood: stored.mood, tags, createdAt: now, updatedAt: now },
@@ -125,7 +126,7 @@ export class JournalService {
         JSON.stringify(tags),
       ),
       mood: input.mood === undefined ? stored.mood : input.mood,
-      riskLevel: safety.level,
+      riskLevel: storedRiskLevel(safety),
       updatedAt: this.clock.now().toISOString(),
     };
     await this.entries.update(updated);
@@ -172,7 +173,7 @@ export class JournalService {
           JSON.stringify(tags),
         ),
         mood: item.mood,
-        riskLevel: risk.level,
+        riskLevel: storedRiskLevel(risk),
         createdAt: item.createdAt,
         updatedAt: item.updatedAt,
       },

@@ -43,6 +43,7 @@ import type { Clock } from './clock';
 import type { ClosenessCheckService } from './closeness-check.service';
 import type { ExerciseDraft, ExerciseService, FinishedExercise } from './exercise.service';
 import type { FieldLocation, TextVault } from './privacy/text-vault';
+import { flagsOfStoredRiskLevels } from '../../../core/safety/stored-risk';
 import { inlineRiskChecker, type RiskChecker } from './safety/risk-checker';
 
 /** The preferences a person has before they set any: about an hour a week, nothing avoided. */
@@ -409,9 +410,12 @@ export class PlanService {
       this.plans.recentWritingRiskLevels(actor.userId, since),
       this.plans.recentExerciseEntriesWithoutRiskLevel(actor.userId, since),
     ]);
-    const levels = new Set(stored);
-    if (unassessed.length === 0 || (levels.has('crisis') && levels.has('safeguarding')))
-      return { crisis: levels.has('crisis'), safeguarding: levels.has('safeguarding') };
+    const flags = flagsOfStoredRiskLevels(stored);
+    const levels = new Set<string>([
+      ...(flags.crisis ? ['crisis'] : []),
+      ...(flags.safeguarding ? ['safeguarding'] : []),
+    ]);
+    if (unassessed.length === 0 || (flags.crisis && flags.safeguarding)) return flags;
     const toCheck = new Set(unassessed);
     // Exercises touched in the window: only their unassessed entries are opened and checked.
     const touched = new Set([

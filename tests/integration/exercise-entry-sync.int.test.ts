@@ -70,6 +70,23 @@ describe.skipIf(!dbAvailable)('exercise entries on two devices and across versio
       expect((await phone.get(path)).body.entry.revision).toBe(3);
     });
 
+    it('completing again without ratings keeps how it felt; new ratings replace it', async () => {
+      const { phone } = await twoDevices();
+      const created = await phone.post(PATH, { values: { situation: { situation: 'At home' } } });
+      const path = `${PATH}/${created.body.entry.id}`;
+      const done = await phone.post(`${path}/complete`, { distress: 3, helpful: 9 });
+      expect(done.status, done.text).toBe(200);
+      expect(done.body.entry.feeling).toEqual({ distress: 3, helpful: 9 });
+      const again = await phone.post(`${path}/complete`, {
+        values: { situation: { situation: 'At home, after dinner' } },
+      });
+      expect(again.status, again.text).toBe(200);
+      expect(again.body.entry.feeling).toEqual({ distress: 3, helpful: 9 });
+      expect((await phone.get(path)).body.entry.feeling).toEqual({ distress: 3, helpful: 9 });
+      const rerated = await phone.post(`${path}/complete`, { helpful: 4 });
+      expect(rerated.body.entry.feeling).toEqual({ distress: null, helpful: 4 });
+    });
+
     it('refuses a save based on an older revision with the stored entry, and saves nothing', async () => {
       const { phone, laptop } = await twoDevices();
       const created = await phone.post(PATH, {

@@ -192,7 +192,8 @@ export class ExerciseService {
   /**
    * Marks the entry completed, optionally with its last values and how it felt. An entry whose
    * stored values are damaged is not completed as saved (`entry_unreadable`, 409): nothing that
-   * cannot be read is passed off as finished work. Completing it with new values replaces them.
+   * cannot be read is passed off as finished work. Completing it with new values replaces them;
+   * completing it again without ratings keeps the ratings it has.
    */
   async complete(
     actor: Actor,
@@ -210,10 +211,12 @@ export class ExerciseService {
       input.values === undefined
         ? await this.openValuesToComplete(stored)
         : validateEntryValues(exercise, input.values);
-    const feeling: EntryFeeling | null =
-      input.distress === undefined && input.helpful === undefined
-        ? null
-        : { distress: input.distress ?? null, helpful: input.helpful ?? null };
+    // Completing again without ratings (to save a last edit) keeps how it felt: the plan's pace
+    // and what it finds helpful are read from it.
+    const keepsFeeling = input.distress === undefined && input.helpful === undefined;
+    const feeling: EntryFeeling | null = keepsFeeling
+      ? await this.openFeelingOrNull(stored)
+      : { distress: input.distress ?? null, helpful: input.helpful ?? null };
     const assessment = await this.assess(exercise, values);
     const now = this.clock.now().toISOString();
     const updated: StoredExerciseEntry = {
@@ -224,10 +227,9 @@ export class ExerciseService {
         input.values === undefined
           ? stored.valuesCiphertext
           : await this.sealValues(stored.ownerId, id, values),
-      feelingCiphertext:
-        feeling === null
-          ? null
-          : await this.vault.seal(feelingLocation(stored.ownerId, id), JSON.stringify(feeling)),
+      feelingCiphertext: keepsFeeling
+        ? stored.feelingCiphertext
+        : await this.vault.seal(feelingLocation(stored.ownerId, id), JSON.stringify(feeling)),
       updatedAt: now,
       completedAt: stored.completedAt ?? now,
       revision: stored.revision + 1,

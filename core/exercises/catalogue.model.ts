@@ -11,14 +11,10 @@ import type { ScoredSubscaleId } from '../assessment/closeness-check.definition'
 export const MODALITIES = ['cbt', 'humanistic', 'psychodynamic', 'body', 'relational'] as const;
 export type Modality = (typeof MODALITIES)[number];
 
-/** How a modality is named to the person. */
-export const MODALITY_LABELS: Readonly<Record<Modality, string>> = {
-  cbt: 'Thoughts and actions (CBT)',
-  humanistic: 'Values and kindness (humanistic)',
-  psychodynamic: 'Understanding your past (psychodynamic)',
-  body: 'Calming your body',
-  relational: 'Talking and listening (relational)',
-};
+/** How a modality is named to the person: its key in the interface text (core/i18n). */
+export function modalityLabelKey(modality: Modality) {
+  return `exercises.modality.${modality}` as const;
+}
 
 /**
  * How much an exercise asks of a person, so a plan can start gently and climb:
@@ -27,11 +23,10 @@ export const MODALITY_LABELS: Readonly<Record<Modality, string>> = {
  */
 export type Intensity = 1 | 2 | 3;
 
-export const INTENSITY_LABELS: Readonly<Record<Intensity, string>> = {
-  1: 'Gentle',
-  2: 'Steady',
-  3: 'Stretching',
-};
+/** How an intensity is named to the person: its key in the interface text (core/i18n). */
+export function intensityLabelKey(intensity: Intensity) {
+  return `exercises.intensity.${intensity}` as const;
+}
 
 /** Every exercise id, in the order the library lists them. The API depends on these strings. */
 export const EXERCISE_IDS = [
@@ -65,13 +60,10 @@ export const EXERCISE_TOPICS = [
 ] as const;
 export type ExerciseTopic = (typeof EXERCISE_TOPICS)[number];
 
-export const EXERCISE_TOPIC_LABELS: Readonly<Record<ExerciseTopic, string>> = {
-  'childhood-memories': 'Memories of growing up',
-  'past-relationships': 'Looking back at past relationships',
-  'body-focus': 'Paying attention to my body and breathing',
-  'facing-fears': 'Stepping towards things that scare me',
-  'talking-to-someone': 'Saying hard things to another person',
-};
+/** How a topic is named to the person: its key in the interface text (core/i18n). */
+export function topicLabelKey(topic: ExerciseTopic) {
+  return `exercises.topic.${topic}` as const;
+}
 
 /** A field in another step, for suggestions drawn from it or for keeping it in view. */
 export interface FieldRef {

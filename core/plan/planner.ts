@@ -50,9 +50,10 @@ import {
   type ScoredSubscaleId,
 } from '../assessment/closeness-check.definition';
 import { DomainError } from '../errors/domain-error';
+import { t } from '../i18n/translate';
 import {
   CATALOGUE,
-  INTENSITY_LABELS,
+  intensityLabelKey,
   exerciseById,
   isExerciseId,
   type Exercise,
@@ -292,7 +293,7 @@ function contextOf(input: PlannerInput): Context {
 function paceOf(history: readonly CompletedStep[], monday: string, urgent: boolean): Pace {
   const pace = (level: Intensity, reason: PlanMessage): Pace => ({
     level,
-    label: INTENSITY_LABELS[level],
+    label: t(intensityLabelKey(level)),
     reason,
   });
   if (urgent) {

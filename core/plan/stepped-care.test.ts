@@ -1,3 +1,4 @@
+import { isMessageKey } from '../i18n/translate';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answersAt, SAFETY } from '../../tests/factories/closeness-check.factory';
@@ -14,7 +15,6 @@ import {
 import { scoreClosenessCheck } from '../assessment/scoring';
 import {
   CARE_LEVELS,
-  CARE_LEVEL_DESCRIPTIONS,
   SELF_HELP_REASON,
   STEPPED_CARE_RULES,
   levelRank,
@@ -100,10 +100,10 @@ describe('the stepped-care table', () => {
     expect(steppedCareTable()).toEqual(ids.map((id) => ({ id, level: EXPECTED_LEVELS[id] })));
   });
 
-  it('describes every level', () => {
+  it('has words for every level in the interface text', () => {
     for (const level of CARE_LEVELS) {
-      expect(CARE_LEVEL_DESCRIPTIONS[level].title).not.toBe('');
-      expect(CARE_LEVEL_DESCRIPTIONS[level].description).not.toBe('');
+      expect(isMessageKey(`plan.level.${level}.title`), level).toBe(true);
+      expect(isMessageKey(`plan.level.${level}.text`), level).toBe(true);
     }
   });
 });

@@ -204,31 +204,6 @@ export interface CareRecommendation {
 /** Said when no rule matches. */
 export const SELF_HELP_REASON: PlanMessage = message('plan.care.self-help');
 
-/** What each level means, for the plan page. */
-export const CARE_LEVEL_DESCRIPTIONS: Readonly<
-  Record<CareLevel, { title: string; description: string }>
-> = {
-  'self-help': {
-    title: 'Self-help',
-    description: 'You work through the plan on your own, at your own pace.',
-  },
-  guided: {
-    title: 'Self-help with support',
-    description:
-      'You work through the plan with a counsellor or therapist alongside you, who you check in with now and then.',
-  },
-  professional: {
-    title: 'Talking to a professional',
-    description:
-      'We think a counsellor, therapist or your GP could help you most. Keep using the plan alongside them if it helps.',
-  },
-  urgent: {
-    title: 'Your safety first',
-    description:
-      'Please use Get help now and your safety plan before anything else. Some exercises are paused until things feel calmer.',
-  },
-};
-
 export function levelRank(level: CareLevel): number {
   return CARE_LEVELS.indexOf(level);
 }

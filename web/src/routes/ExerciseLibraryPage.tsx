@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { CATALOGUE, MODALITIES, MODALITY_LABELS } from '../../../core/exercises/catalogue';
+import { CATALOGUE, MODALITIES, modalityLabelKey } from '../../../core/exercises/catalogue';
 import { RequireSignIn } from '../features/auth/RequireSignIn';
 import { targetNames } from '../features/exercises/exercise-words';
 import { usePageTitle } from '../features/layout/use-page-title';
@@ -22,7 +22,7 @@ export default function ExerciseLibraryPage() {
           const headingId = `modality-${modality}`;
           return (
             <section key={modality} aria-labelledby={headingId}>
-              <h2 id={headingId}>{MODALITY_LABELS[modality]}</h2>
+              <h2 id={headingId}>{t(modalityLabelKey(modality))}</h2>
               <ul className="tool-cards">
                 {exercises.map((exercise) => (
                   <li key={exercise.id} className="tool-card">

@@ -1,10 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import {
-  CATALOGUE,
-  EXERCISE_TOPIC_LABELS,
-  EXERCISE_TOPICS,
-} from '../../../core/exercises/catalogue';
+import { CATALOGUE, topicLabelKey, EXERCISE_TOPICS } from '../../../core/exercises/catalogue';
 import { renderPlanMessage, type PlanMessage } from '../../../core/plan/plan-messages';
 import { RequireSignIn } from '../features/auth/RequireSignIn';
 import { useSession } from '../features/auth/session';
@@ -324,7 +320,7 @@ function PreferencesForm({ unreadable }: { unreadable: boolean }) {
                   checked={draft.avoidTopics.includes(topic)}
                   onChange={(event) => toggle('avoidTopics', topic, event.target.checked)}
                 />
-                <span>{EXERCISE_TOPIC_LABELS[topic]}</span>
+                <span>{t(topicLabelKey(topic))}</span>
               </label>
             ))}
           </fieldset>

@@ -2,10 +2,12 @@ import { CURRENT_CLOSENESS_CHECK } from '../../../../core/assessment/closeness-c
 import {
   CATALOGUE,
   isExerciseId,
-  MODALITY_LABELS,
+  MODALITIES,
+  modalityLabelKey,
   type Exercise,
   type Modality,
 } from '../../../../core/exercises/catalogue';
+import { t } from '../../i18n';
 import { joinNames } from '../closeness-check/check-words';
 
 /** The exercise with this id, or null for an id the library does not have. */
@@ -16,8 +18,8 @@ export function findExercise(id: string | undefined): Exercise | null {
 }
 
 export function modalityLabel(modality: string): string {
-  return Object.hasOwn(MODALITY_LABELS, modality)
-    ? MODALITY_LABELS[modality as Modality]
+  return (MODALITIES as readonly string[]).includes(modality)
+    ? t(modalityLabelKey(modality as Modality))
     : modality;
 }
 

@@ -156,6 +156,8 @@ export const ACCOUNT_SECTIONS = {
   reminder_feeds: 'a calendar address is a secret of the old server',
   reminder_deliveries: 'reminders the old server sent',
   progress_versions: 'a counter the old server kept to know when to work progress out again',
+  session_reports:
+    'when a session report was last printed on the old server; the new account chooses its own start',
 } as const;
 
 const KNOWN_SECTIONS: ReadonlySet<string> = new Set([

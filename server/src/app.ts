@@ -38,6 +38,9 @@ import { planRoutes } from './routes/plan/plan.routes';
 import { progressRoutes } from './routes/progress/progress.routes';
 import { ProgressRepository } from './repositories/progress.repository';
 import { ProgressService } from './services/progress.service';
+import { reportRoutes } from './routes/report/report.routes';
+import { ReportRepository } from './repositories/report.repository';
+import { ReportService } from './services/report.service';
 import { reminderRoutes } from './routes/reminders/reminders.routes';
 import { ReminderRepository } from './repositories/reminder.repository';
 import { ReminderFeedRepository } from './repositories/reminder-feed.repository';
@@ -112,6 +115,7 @@ export interface Services {
   audit: AuditService;
   policy: AccessPolicy;
   progress: ProgressService;
+  report: ReportService;
   reminders: ReminderService;
   /** Delivers reminders; started by main.ts (or a test), stopped when the app closes. */
   reminderScheduler: ReminderScheduler;
@@ -335,6 +339,16 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       policy,
       clock,
     ),
+    report: new ReportService(
+      new ReportRepository(database.db),
+      new ProgressRepository(database),
+      closenessCheck,
+      exercises,
+      journal,
+      plan,
+      policy,
+      clock,
+    ),
     reminders,
     reminderScheduler,
   } satisfies Services);
@@ -373,6 +387,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   exerciseRoutes(app);
   planRoutes(app);
   progressRoutes(app);
+  reportRoutes(app);
   reminderRoutes(app, config.publicUrl);
   dataRoutes(app);
   openApiRoutes(app);

@@ -271,6 +271,12 @@ const MATRIX: Record<string, Row> = {
     ...HEALTH_DATA,
     call: () => ({ path: `/api/progress?timeZone=${PLAN_ZONE}` }),
   },
+  // The session report: the person's own data only; printing is recorded when they say so.
+  'GET /api/report': {
+    ...HEALTH_DATA,
+    call: () => ({ path: `/api/report?timeZone=${PLAN_ZONE}` }),
+  },
+  'POST /api/report/printed': HEALTH_DATA,
   'PUT /api/plan/preferences': {
     ...HEALTH_DATA,
     call: () => ({

@@ -262,6 +262,12 @@ export interface ProgressSharedVersionTable {
   version: number;
 }
 
+/** When a person last said they printed or shared their session report (docs/decisions/0015). */
+export interface SessionReportsTable {
+  user_id: string;
+  last_report_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -286,4 +292,5 @@ export interface Database {
   reminder_deliveries: ReminderDeliveriesTable;
   progress_versions: ProgressVersionsTable;
   progress_shared_version: ProgressSharedVersionTable;
+  session_reports: SessionReportsTable;
 }

@@ -35,6 +35,7 @@ export const TABLE_OWNERSHIP = {
   reminder_settings: { ownerColumn: 'user_id' },
   reminder_feeds: { ownerColumn: 'user_id' },
   reminder_deliveries: { ownerColumn: 'user_id' },
+  session_reports: { ownerColumn: 'user_id' },
   progress_versions: {
     noOwner:
       'A counter per account that database triggers raise with each change the progress page reads, so its cache knows when to work the page out again (docs/decisions/0014). No health data and nothing the person wrote; it goes with the account (foreign key, on delete cascade).',

@@ -9,6 +9,7 @@ import * as exerciseEntryVersions from './20261127100000-exercise-entry-versions
 import * as exerciseEntryRiskLevel from './20261127200000-exercise-entry-risk-level';
 import * as reminders from './20261128100000-reminders';
 import * as progress from './20261128110000-progress';
+import * as sessionReport from './20261128120000-session-report';
 
 export interface Migration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -28,4 +29,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261127200000-exercise-entry-risk-level': exerciseEntryRiskLevel,
   '20261128100000-reminders': reminders,
   '20261128110000-progress': progress,
+  '20261128120000-session-report': sessionReport,
 };

@@ -1,0 +1,52 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+
+/** A completed exercise entry as the report lists it: which, and when; nothing decrypted. */
+export interface CompletedEntryRef {
+  id: string;
+  exerciseId: string;
+  completedAt: string;
+}
+
+/**
+ * The session report's own data (docs/decisions/0015): the moment a person last said they
+ * printed or shared it, and a narrow list of their completed exercise entries (ids and times
+ * only, so the report can offer them without opening what was written).
+ */
+export class ReportRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async lastReportAt(ownerId: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('session_reports')
+      .select('last_report_at')
+      .where('user_id', '=', ownerId)
+      .executeTakeFirst();
+    return row ? String(row.last_report_at) : null;
+  }
+
+  async recordPrinted(ownerId: string, at: string): Promise<void> {
+    await this.db
+      .insertInto('session_reports')
+      .values({ user_id: ownerId, last_report_at: at })
+      .onConflict((conflict) => conflict.column('user_id').doUpdateSet({ last_report_at: at }))
+      .execute();
+  }
+
+  /** The owner's completed entries since an instant, newest first. */
+  async completedEntries(ownerId: string, since: string): Promise<CompletedEntryRef[]> {
+    const rows = await this.db
+      .selectFrom('exercise_entries')
+      .select(['id', 'exercise_id', 'completed_at'])
+      .where('user_id', '=', ownerId)
+      .where('status', '=', 'completed')
+      .where('completed_at', '>=', since)
+      .orderBy('completed_at', 'desc')
+      .execute();
+    return rows.flatMap((row) =>
+      row.completed_at === null
+        ? []
+        : [{ id: row.id, exerciseId: row.exercise_id, completedAt: String(row.completed_at) }],
+    );
+  }
+}

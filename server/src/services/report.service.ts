@@ -1,0 +1,153 @@
+import { closenessCheckVersion } from '../../../core/assessment/scoring';
+import { localDate } from '../../../core/checkins/local-date';
+import { exerciseById, isExerciseId } from '../../../core/exercises/catalogue';
+import { addDays, isoWeekOf } from '../../../core/plan/week';
+import type { StepsInWeek } from '../../../core/progress/plan-steps';
+import {
+  excerptOf,
+  inPeriod,
+  reportCheckins,
+  reportChecks,
+  reportStart,
+  reportStepsPerWeek,
+  type ReportCheckins,
+  type ReportChecks,
+} from '../../../core/report/session-report';
+import type { AccessPolicy, Actor } from '../policies/access.policy';
+import type { ProgressRepository } from '../repositories/progress.repository';
+import type { ReportRepository } from '../repositories/report.repository';
+import type { Clock } from './clock';
+import type { ClosenessCheckService } from './closeness-check.service';
+import type { ExerciseService } from './exercise.service';
+import type { JournalService } from './journal.service';
+import type { PlanService } from './plan.service';
+
+/** A completed exercise entry in the period: what the report lists and offers to include. */
+export interface ReportEntry {
+  id: string;
+  exerciseId: string;
+  title: string;
+  completedAt: string;
+}
+
+export interface SessionReport {
+  from: string;
+  to: string;
+  timeZone: string;
+  /** When the person last said they printed or shared a report; null if never. */
+  lastReportAt: string | null;
+  checks: ReportChecks;
+  checkins: ReportCheckins;
+  steps: { completed: ReportEntry[]; perWeek: StepsInWeek[] };
+  /** The period's journal entries, newest first, to choose from (the full text is not sent). */
+  journal: { id: string; createdAt: string; excerpt: string }[];
+  /** The period's completed exercise entries, newest first, to choose from. */
+  exercises: ReportEntry[];
+}
+
+/** Journal entries read per page while looking back to the start of the period. */
+const JOURNAL_PAGE = 50;
+
+/**
+ * The printable session report (`GET /api/report`, docs/decisions/0015): the person's own
+ * Checks, check-ins, finished steps and the writing they may choose to include, for a
+ * period that ends today in their time zone. Loads through the services the other pages use
+ * (the Check history for change, the journal, the plan) and works the figures out with core's
+ * report functions, which call the progress page's own. Only ever the actor's own data.
+ */
+export class ReportService {
+  constructor(
+    private readonly reports: ReportRepository,
+    private readonly progress: ProgressRepository,
+    private readonly checks: ClosenessCheckService,
+    private readonly exercises: ExerciseService,
+    private readonly journal: JournalService,
+    private readonly plans: PlanService,
+    private readonly policy: AccessPolicy,
+    private readonly clock: Clock,
+  ) {}
+
+  async view(actor: Actor, options: { from?: string; timeZone: string }): Promise<SessionReport> {
+    const ownerId = actor.userId;
+    const { timeZone } = options;
+    const today = localDate(this.clock.now(), timeZone);
+    const lastReportAt = await this.reports.lastReportAt(ownerId);
+    const from = reportStart({
+      requested: options.from,
+      today,
+      lastReportDate: lastReportAt === null ? null : localDate(new Date(lastReportAt), timeZone),
+    });
+    const period = { from, to: today, timeZone };
+
+    await this.policy.requireCollection(actor, 'read', 'checkin', ownerId);
+    await this.policy.requireCollection(actor, 'read', 'exercise-entry', ownerId);
+    // Instants from two days before the first day: no zone is further off UTC.
+    const since = `${addDays(from, -2)}T00:00:00.000Z`;
+    const [history, checkins, completed, plans, journal] = await Promise.all([
+      this.checks.history(actor),
+      this.progress.checkinRatings(ownerId, from),
+      this.reports.completedEntries(ownerId, since),
+      this.plans.plannedWeeks(actor, isoWeekOf(from)),
+      this.journalInPeriod(actor, period),
+    ]);
+
+    const readable = history.responses.filter((response) => !response.unreadable);
+    const newest = readable[0];
+    const figures = newest ? await this.checks.psychometrics(newest.version) : null;
+    const psychometrics =
+      figures === null
+        ? null
+        : { instrument: closenessCheckVersion(figures.version).id, ...figures };
+
+    const entries = completed
+      .filter((entry) => inPeriod(entry.completedAt, period))
+      .map((entry): ReportEntry => ({
+        id: entry.id,
+        exerciseId: entry.exerciseId,
+        title: isExerciseId(entry.exerciseId)
+          ? exerciseById(entry.exerciseId).title
+          : entry.exerciseId,
+        completedAt: entry.completedAt,
+      }));
+    return {
+      from,
+      to: today,
+      timeZone,
+      lastReportAt,
+      checks: reportChecks(readable, period, psychometrics),
+      checkins: reportCheckins(checkins, period),
+      steps: {
+        completed: entries,
+        perWeek: reportStepsPerWeek(plans, completed, period),
+      },
+      journal,
+      exercises: entries,
+    };
+  }
+
+  /** Records that the person printed or shared a report now; the next one starts today. */
+  async recordPrinted(actor: Actor): Promise<{ lastReportAt: string }> {
+    const at = this.clock.now().toISOString();
+    await this.reports.recordPrinted(actor.userId, at);
+    return { lastReportAt: at };
+  }
+
+  /** The journal entries of the period, newest first, reading pages until the period's start. */
+  private async journalInPeriod(
+    actor: Actor,
+    period: { from: string; to: string; timeZone: string },
+  ): Promise<SessionReport['journal']> {
+    const found: SessionReport['journal'] = [];
+    for (let offset: number | null = 0; offset !== null;) {
+      const page = await this.journal.list(actor, { offset, limit: JOURNAL_PAGE });
+      for (const entry of page.entries) {
+        if (localDate(new Date(entry.createdAt), period.timeZone) < period.from) return found;
+        // A damaged entry has no words to offer; the journal page still shows it as damaged.
+        if (entry.unreadable || !inPeriod(entry.createdAt, period)) continue;
+        found.push({ id: entry.id, createdAt: entry.createdAt, excerpt: excerptOf(entry.text) });
+      }
+      offset = page.nextOffset;
+    }
+    return found;
+  }
+}

@@ -688,6 +688,11 @@ export const enGB = {
   'progress.steps.caption': 'Plan steps finished and planned, each week',
   'progress.steps.completed': 'Finished',
   'progress.steps.planned': 'Planned',
+  'progress.table.showChart': 'Show as a chart',
+  'progress.checkins.sectionTitle': 'Check-ins',
+  'progress.checks.chartNameOne': '{subscale}: {score} at your first Check, on a scale of 1 to 5.',
+  'progress.ladder.open': 'Open the closeness ladder',
+  'progress.tool.text': 'See how things have been going, in charts you can also read as tables.',
   'exercise.gaps.title': 'Your gaps, biggest first',
   'exercise.gaps.summary':
     'The biggest gap is {area}. It matters {importance} out of 10, and you live it {living} out of 10 now.',

@@ -18,6 +18,7 @@ const STARTING_ORDER = 4;
 /** The everyday tools, each a card with a link; the words live in i18n. */
 const TOOLS: readonly { to: string; title: MessageKey; text: MessageKey }[] = [
   { to: '/plan', title: 'layout.nav.plan', text: 'home.tools.plan.text' },
+  { to: '/progress', title: 'layout.nav.progress', text: 'progress.tool.text' },
   { to: '/exercises', title: 'layout.nav.exercises', text: 'home.tools.exercises.text' },
   { to: '/checkin', title: 'layout.nav.checkin', text: 'home.tools.checkin.text' },
   { to: '/journal', title: 'layout.nav.journal', text: 'home.tools.journal.text' },

@@ -82,6 +82,9 @@ export function Layout({ children }: { children: ReactNode }) {
                     <NavLink to="/plan">{t('layout.nav.plan')}</NavLink>
                   </li>
                   <li>
+                    <NavLink to="/progress">{t('layout.nav.progress')}</NavLink>
+                  </li>
+                  <li>
                     <NavLink to="/exercises">{t('layout.nav.exercises')}</NavLink>
                   </li>
                   <li>

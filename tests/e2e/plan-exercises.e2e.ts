@@ -377,10 +377,14 @@ describe.skipIf(!chromiumPath)('the plan and the exercises', () => {
     expect(await page.locator('audio, video').count()).toBe(0);
     expect(await page.locator('main').innerText()).toContain('uses words only');
     const cue = page.locator('.breathing__cue');
-    expect(await cue.getAttribute('aria-live')).toBe('polite');
+    // Screen readers hear each phase once, not the count that changes every second.
+    const announcement = page.locator('.breathing__announcement');
+    expect(await announcement.getAttribute('aria-live')).toBe('polite');
+    expect(await cue.getAttribute('aria-hidden')).toBe('true');
     await tabAndPress(page, '.breathing button');
     await expect.poll(() => cue.innerText(), { timeout: 5_000 }).toMatch(/^Breathe in… 2…/);
     await expect.poll(() => cue.innerText(), { timeout: 5_000 }).toContain('3…');
+    expect(await announcement.textContent()).toBe('Breathe in');
     await expectAccessible(page, 'paced breathing: guide running (dark)');
     await noSidewaysScroll(page, 'paced breathing');
     expect((await focused(page)).text).toBe('Stop');

@@ -85,8 +85,13 @@ export function BreathingGuide(props: { pattern: BreathingPattern; minutes: numb
         style={still || !running ? undefined : { transitionDuration: `${phase?.seconds ?? 4}s` }}
         aria-hidden="true"
       />
-      <p className="breathing__cue" aria-live="polite" aria-atomic="true">
+      {/* The count on screen changes every second; a screen reader hears only each new phase
+          ("Breathe in", "Hold") and the state, not a number a second over its own guidance. */}
+      <p className="breathing__cue" aria-hidden="true">
         {cue}
+      </p>
+      <p className="visually-hidden breathing__announcement" aria-live="polite" aria-atomic="true">
+        {running ? (phase?.cue ?? '') : cue}
       </p>
       <p className="hint">
         {t('exercise.breathing.remaining', {

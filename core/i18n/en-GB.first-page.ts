@@ -149,4 +149,8 @@ export const enGBFirstPage = {
     'We did not recognise that time zone. Please choose one from the list and try again.',
   'api.reminders_email_unavailable':
     'Email reminders are possible only when your account has an email address and this Closer can send email.',
+  'api.report_from_invalid': 'Please choose a real day for the start of the report.',
+  'api.report_from_in_future': 'The report cannot start after today. Please choose an earlier day.',
+  'api.report_from_too_early':
+    'The report can start at most five years ago. Please choose a later day.',
 } as const;

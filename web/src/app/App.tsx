@@ -33,6 +33,7 @@ const PlanPage = page(() => import('../routes/PlanPage'));
 const ExerciseLibraryPage = page(() => import('../routes/ExerciseLibraryPage'));
 const ExercisePage = page(() => import('../routes/ExercisePage'));
 const RemindersPage = page(() => import('../routes/RemindersPage'));
+const ReportPage = page(() => import('../routes/ReportPage'));
 const ProgressPage = page(() => import('../routes/ProgressPage'));
 
 const queryClient = new QueryClient({
@@ -79,6 +80,7 @@ export function App() {
                 <Route path="/exercises" element={<ExerciseLibraryPage />} />
                 <Route path="/exercises/:exerciseId" element={<ExercisePage />} />
                 <Route path="/reminders" element={<RemindersPage />} />
+                <Route path="/report" element={<ReportPage />} />
                 <Route path="/progress" element={<ProgressPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Routes>

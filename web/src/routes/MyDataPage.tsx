@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../api/client';
 import type { AccessLogAnswer } from '../api/types';
 import { FormError } from '../features/auth/FormError';
@@ -58,6 +58,10 @@ function Downloads() {
         </a>
       </p>
       <p className="hint">{t('myData.export.fhirHint')}</p>
+      <p>
+        <Link to="/report">{t('report.tool.link')}</Link>
+      </p>
+      <p className="hint">{t('report.tool.text')}</p>
       <p>{t('myData.export.csvIntro')}</p>
       <ul className="download-list">
         {CSV_KINDS.map((kind) => (

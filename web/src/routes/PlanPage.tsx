@@ -80,6 +80,11 @@ function PlanView({ plan }: { plan: Plan }) {
               <li key={item.kind}>
                 <SupportLink kind={item.kind} />
                 <p>{say(item)}</p>
+                {item.kind === 'professional-help' ? (
+                  <p>
+                    <Link to="/report">{t('report.tool.link')}</Link>
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -8,6 +8,7 @@ import { buildApp, type App } from '../../../server/src/app';
 import { loadConfig } from '../../../server/src/config';
 import { openDatabase, type DatabaseHandle } from '../../../server/src/db/database';
 import { migrateToLatest } from '../../../server/src/db/migrate';
+import type { Clock } from '../../../server/src/services/clock';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -34,13 +35,17 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts the real Closer server, as shipped, on SQLite in a temporary folder. */
-export async function startServer(): Promise<RunningServer> {
+/**
+ * Starts the real Closer server, as shipped, on SQLite in a temporary folder. A journey that
+ * needs history from earlier days gives a clock it can set while seeding (the app's only
+ * source of time); by default the server runs on real time.
+ */
+export async function startServer(options: { clock?: Clock } = {}): Promise<RunningServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'closer-e2e-'));
   const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' });
   const database = openDatabase(config);
   await migrateToLatest(database);
-  const app = await buildApp({ config, database, logger: false });
+  const app = await buildApp({ config, database, logger: false, clock: options.clock });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

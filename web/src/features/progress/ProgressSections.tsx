@@ -66,7 +66,7 @@ function CheckinChart({ progress, measure }: { progress: Progress; measure: Chec
       chart={{
         name: t('progress.checkins.chartName', {
           measure: capitalise(name),
-          from: longDay(progress.range.from),
+          from: longDay(data.from),
           to: longDay(progress.range.to),
           average: shown(last.average),
         }),

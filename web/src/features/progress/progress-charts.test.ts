@@ -23,19 +23,28 @@ describe('checkinChartData', () => {
       ],
       { from: '2027-01-25', to: '2027-02-05' },
     );
-    expect(data.domain).toEqual([day('2027-01-25'), day('2027-02-05')]);
+    expect(data.domain).toEqual([day('2027-02-01'), day('2027-02-05')]);
+    expect(data.from).toBe('2027-02-01');
     expect(data.daily).toEqual([
       { x: day('2027-02-01'), y: 4 },
       { x: day('2027-02-02'), y: 5.5 },
       { x: day('2027-02-04'), y: 6 },
     ]);
     expect(data.average.map((point) => point.y)).toEqual([4, 4.8, 5.2]);
-    expect(data.ticks[0]).toEqual({ value: day('2027-01-25'), date: '2027-01-25' });
+    expect(data.ticks[0]).toEqual({ value: day('2027-02-01'), date: '2027-02-01' });
     expect(data.ticks[data.ticks.length - 1]).toEqual({
       value: day('2027-02-05'),
       date: '2027-02-05',
     });
     expect(data.ticks.length).toBeLessThanOrEqual(6);
+  });
+
+  it('starts the axis at the range when the check-ins began before it', () => {
+    const data = checkinChartData([{ date: '2027-01-20', value: 3, average: 3 }], {
+      from: '2027-01-25',
+      to: '2027-02-05',
+    });
+    expect(data.domain).toEqual([day('2027-01-25'), day('2027-02-05')]);
   });
 
   it('breaks the average line after a week or more without a check-in, never bridging it', () => {

@@ -47,6 +47,8 @@ export function shown(value: number): string {
 }
 
 export interface CheckinChartData {
+  /** The first day on the axis. */
+  from: string;
   daily: ChartPoint[];
   average: ChartPoint[];
   domain: [number, number];
@@ -54,7 +56,7 @@ export interface CheckinChartData {
 }
 
 /**
- * One measure's check-ins on a day axis from `from` to `to`: the day's value as points, and
+ * One measure's check-ins on a day axis up to `to`: the day's value as points, and
  * the 7-day average as a line. The line breaks where a week or more passes without a
  * check-in, so a quiet spell is left blank, not bridged as if it were known.
  */
@@ -62,7 +64,9 @@ export function checkinChartData(
   points: readonly TrendPoint[],
   range: { from: string; to: string },
 ): CheckinChartData {
-  const first = day(range.from);
+  // The axis starts at the first check-in when that is later than the range's start, so a
+  // newcomer's few days are spread out rather than squeezed into the last corner.
+  const first = Math.max(day(range.from), day(points[0]?.date ?? range.from));
   const last = Math.max(first, day(range.to));
   const daily = points.map((point) => ({ x: day(point.date), y: point.value }));
   const average: ChartPoint[] = [];
@@ -73,6 +77,7 @@ export function checkinChartData(
     average.push({ x: day(point.date), y: point.average });
   });
   return {
+    from: dateOfDayNumber(first),
     daily,
     average,
     domain: [first, last],

@@ -1,0 +1,281 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDate } from '../../core/checkins/local-date';
+import { addDays, isoWeekOf, weekStart } from '../../core/plan/week';
+import type { Clock } from '../../server/src/services/clock';
+import { signUpWithConsent } from '../support/personal-data';
+import { TestClient } from '../support/http-client';
+import {
+  axeViolations,
+  chromiumPath,
+  describeViolations,
+  launchBrowser,
+  newContext,
+  startServer,
+  tabUntilFocused,
+  type RunningServer,
+} from './support/browser';
+import { closenessCheckAnswers, noSidewaysScroll, pageApi, signIn } from './support/journeys';
+
+/**
+ * The progress page for a person with history: check-ins on six days across two weeks, two
+ * Closeness Checks and a closeness-ladder go. The history is seeded through the real API
+ * while the server's clock is set to each earlier day (the clock is the app's only source of
+ * time, so every record is made exactly as it would have been then); the clock then goes
+ * back to real time, and the person signs in in the browser. They open Progress by keyboard,
+ * read this week in plain words, switch the closeness chart to its table and back by
+ * keyboard, and axe finds nothing in light mode and in dark mode at 200 % zoom.
+ */
+
+/** Real time, unless a seeding step has set a moment. */
+class SeedingClock implements Clock {
+  private fixed: Date | null = null;
+  now(): Date {
+    return this.fixed ? new Date(this.fixed.getTime()) : new Date();
+  }
+  set(moment: Date | null): void {
+    this.fixed = moment;
+  }
+}
+
+const ZONE = 'Europe/London';
+const CHECK = '/api/assessments/closeness-check/responses';
+const LADDER = '/api/exercises/closeness-ladder/entries';
+
+/**
+ * Closeness each day, days before today → ratings. The 7-day averages are whole numbers, worked
+ * out by hand: 2; 3 (2, 4); 4 (2, 4, 6); 5 (4, 6, 5); 6 (6, 5, 7); 7 (5, 7, 9).
+ */
+const CLOSENESS: readonly (readonly [number, number[]])[] = [
+  [10, [2]],
+  [9, [4]],
+  [8, [6]],
+  [3, [5]],
+  [2, [6, 8]],
+  [0, [9]],
+];
+const EXPECTED_ROWS = [
+  [10, '2', '2'],
+  [9, '4', '3'],
+  [8, '6', '4'],
+  [3, '5', '5'],
+  [2, '7', '6'],
+  [0, '9', '7'],
+] as const;
+
+function longDay(date: string): string {
+  return new Date(`${date}T12:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+describe.skipIf(!chromiumPath)('the progress page', () => {
+  const clock = new SeedingClock();
+  let server: RunningServer;
+  let browser: Browser;
+  let person: { login: string; password: string };
+  const today = localDate(new Date(), ZONE);
+  // Midday of an earlier day (12:00 or 13:00 in London): safely inside that day.
+  const midday = (daysBefore: number) => new Date(`${addDays(today, -daysBefore)}T12:00:00Z`);
+
+  beforeAll(async () => {
+    server = await startServer({ clock });
+    browser = await launchBrowser();
+    const client = new TestClient(server.app);
+    const at = async (daysBefore: number) => {
+      clock.set(daysBefore === 0 ? null : midday(daysBefore));
+      const login = await client.post('/api/auth/login', {
+        login: person.login,
+        password: person.password,
+      });
+      expect(login.status, login.text).toBe(200);
+    };
+    clock.set(midday(11));
+    person = await signUpWithConsent(client);
+    for (const [daysBefore, ratings] of CLOSENESS) {
+      await at(daysBefore);
+      for (const closeness of ratings) {
+        const saved = await client.post('/api/checkins', {
+          mood: 5,
+          closeness,
+          stress: 5,
+          timeZone: ZONE,
+        });
+        expect(saved.status, saved.text).toBe(201);
+      }
+      if (daysBefore === 9 || daysBefore === 2) {
+        const answers =
+          daysBefore === 9
+            ? closenessCheckAnswers({ hardest: ['trust', 'sharing'] })
+            : closenessCheckAnswers({ middle: ['trust'] });
+        const check = await client.post(CHECK, { answers });
+        expect(check.status, check.text.slice(0, 300)).toBe(201);
+      }
+      if (daysBefore === 2) {
+        const created = await client.post(LADDER, {
+          values: {
+            ladder: { rungs: [{ step: 'Say good morning to Sam', expected: 60 }] },
+            before: { rung: 'Say good morning to Sam', predicted: 60 },
+            after: { actual: 30 },
+          },
+        });
+        expect(created.status, created.text.slice(0, 300)).toBe(201);
+        const done = await client.post(`${LADDER}/${created.body.entry.id}/complete`, {
+          distress: 3,
+          helpful: 7,
+        });
+        expect(done.status, done.text.slice(0, 300)).toBe(200);
+      }
+    }
+    clock.set(null);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function expectAccessible(page: Page, name: string) {
+    await page.waitForLoadState('networkidle');
+    const violations = await axeViolations(page);
+    expect(violations, `${name}:\n${describeViolations(violations)}`).toEqual([]);
+  }
+
+  /** Signs in and opens Progress from the navigation with the keyboard alone. */
+  async function openProgressByKeyboard(page: Page, origin: string) {
+    await signIn(page, origin, person.login, person.password);
+    expect(await tabUntilFocused(page, 'nav a[href="/progress"]')).toBeGreaterThan(0);
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/progress');
+    await page.getByRole('heading', { level: 1, name: 'My progress' }).waitFor();
+    await page.locator('.progress-checkins--closeness').waitFor();
+  }
+
+  it('shows the week in plain words and a chart that turns into a table of the right numbers', async () => {
+    const { context, requests, consoleErrors } = await newContext(browser, { timezoneId: ZONE });
+    const origin = server.origin;
+    const page = await context.newPage();
+    await openProgressByKeyboard(page, origin);
+
+    // This week in plain words, first after the introduction, the same as the server says it.
+    const thisWeek = weekStart(isoWeekOf(today));
+    const checkinsThisWeek = CLOSENESS.filter(
+      ([daysBefore]) => addDays(today, -daysBefore) >= thisWeek,
+    ).reduce((sum, [, ratings]) => sum + ratings.length, 0);
+    const week = page.locator('.progress-week');
+    const weekText = await week.innerText();
+    expect(weekText).toContain(
+      checkinsThisWeek === 1
+        ? 'You checked in once this week.'
+        : `You checked in ${checkinsThisWeek} times this week.`,
+    );
+    const answer = await pageApi<{ summary: { sentences: string[] } }>(
+      page,
+      `/api/progress?timeZone=${encodeURIComponent(ZONE)}`,
+    );
+    for (const sentence of answer.summary.sentences) expect(weekText).toContain(sentence);
+    expect(
+      await page.evaluate(
+        () => document.querySelector('main h2')?.closest('section')?.className ?? '',
+      ),
+    ).toContain('progress-week');
+    expect(await page.locator('main').innerText()).not.toMatch(/streak|missed|you failed/i);
+
+    // Each part of the Check has its chart, and no change is called reliable without the
+    // research figures: the Check history's honest note says so.
+    expect(await page.locator('.progress-check svg[role="img"]').count()).toBe(8);
+    expect(await page.locator('.progress-checks').innerText()).toContain(
+      'No change is marked as reliable.',
+    );
+    // The ladder's go is on its own chart.
+    expect(await page.locator('.ladder-chart').innerText()).toContain(
+      'Last time you expected 60 out of 100, and it was 30.',
+    );
+
+    // The closeness chart, then its table, by keyboard.
+    const closeness = page.locator('.progress-checkins--closeness');
+    const chart = closeness.locator('svg[role="img"]');
+    expect(await chart.getAttribute('aria-labelledby')).toBeTruthy();
+    expect(await chart.locator('title').textContent()).toMatch(
+      /^Closeness from .+: daily points and a 7-day average, now 7 out of 10\.$/,
+    );
+    await expectAccessible(page, 'progress: charts, light');
+    const toggle = closeness.getByRole('button', { name: 'Show as a table' });
+    expect(
+      await tabUntilFocused(page, '.progress-checkins--closeness button', 200),
+    ).toBeGreaterThan(0);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await page.keyboard.press('Enter');
+    const table = closeness.locator('table');
+    await table.waitFor();
+    expect(await chart.count()).toBe(0);
+    const button = closeness.locator('button');
+    expect(await button.getAttribute('aria-expanded')).toBe('true');
+    expect(await button.innerText()).toBe('Show as a chart');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Show as a chart');
+    const controlled = await button.getAttribute('aria-controls');
+    expect(await page.locator(`[id="${controlled}"] table`).count()).toBe(1);
+    expect(await table.locator('caption').innerText()).toBe(
+      'Closeness each day you checked in, with the 7-day average',
+    );
+    expect(await table.locator('thead th[scope="col"]').allInnerTexts()).toEqual([
+      'Date',
+      'That day',
+      '7-day average',
+    ]);
+    const rows = await table
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent ?? '')),
+      );
+    expect(rows).toEqual(
+      EXPECTED_ROWS.map(([daysBefore, value, average]) => [
+        longDay(addDays(today, -daysBefore)),
+        value,
+        average,
+      ]),
+    );
+    expect(await table.locator('tbody th[scope="row"]').count()).toBe(EXPECTED_ROWS.length);
+    await expectAccessible(page, 'progress: closeness as a table, light');
+
+    await page.keyboard.press('Enter');
+    await chart.waitFor();
+    expect(await table.count()).toBe(0);
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Show as a table');
+
+    // Get help now stays in the frame.
+    expect(await page.locator('header a.help-now[href="/help"]').count()).toBe(1);
+    expect(requests.filter((url) => !url.startsWith(origin))).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('passes axe in dark mode at 200 % zoom, with tables and no sideways scrolling', async () => {
+    const { context, requests, consoleErrors } = await newContext(browser, {
+      timezoneId: ZONE,
+      colorScheme: 'dark',
+      reducedMotion: 'reduce',
+      viewport: { width: 640, height: 800 },
+    });
+    const origin = server.origin;
+    const page = await context.newPage();
+    await signIn(page, origin, person.login, person.password);
+    await page.goto(`${origin}/progress`, { waitUntil: 'networkidle' });
+    await page.locator('.progress-checkins--closeness').waitFor();
+    await noSidewaysScroll(page, 'progress: charts, dark');
+    await expectAccessible(page, 'progress: charts, dark at 200 %');
+    // Every table open at once: the widest they get.
+    const showTable = page.getByRole('button', { name: 'Show as a table' });
+    while ((await showTable.count()) > 0) await showTable.first().click();
+    expect(await page.locator('main table').count()).toBeGreaterThanOrEqual(12);
+    await noSidewaysScroll(page, 'progress: tables, dark');
+    await expectAccessible(page, 'progress: tables, dark at 200 %');
+    expect(requests.filter((url) => !url.startsWith(origin))).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+});

@@ -4,7 +4,8 @@ import {
   SCORED_SUBSCALE_IDS,
   type ScoredSubscaleId,
 } from '../../core/assessment/closeness-check.definition';
-import { CATALOGUE, EXERCISE_TOPIC_LABELS, type Exercise } from '../../core/exercises/catalogue';
+import { CATALOGUE, topicLabelKey, type Exercise } from '../../core/exercises/catalogue';
+import { t as translate } from '../../core/i18n/translate';
 import { createTranslator, type MessageKey } from '../../core/i18n/translate';
 import { assessRisk } from '../../core/safety/risk';
 import { RISK_TEST_PHRASES } from '../../core/safety/risk-phrases';
@@ -465,7 +466,7 @@ describe.skipIf(!chromiumPath)(
 
       // 3. Fewer minutes a week, and a topic left out.
       const beforePreferences = await minutesShown(page);
-      const avoidedLabel = EXERCISE_TOPIC_LABELS[AVOIDED_TOPIC];
+      const avoidedLabel = translate(topicLabelKey(AVOIDED_TOPIC));
       const avoided = CATALOGUE.filter((exercise) => exercise.topics.includes(AVOIDED_TOPIC));
       const titlesBefore = (await stepCards(page)).map((card) => card.title);
       expect(

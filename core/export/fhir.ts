@@ -75,6 +75,16 @@ const CHECKIN_DISPLAY: Record<(typeof CHECKIN_MEASURES)[number], string> = {
   stress: 'Stress (0–10)',
 };
 
+/**
+ * Text as FHIR's `string` and `markdown` types allow it: their pattern (`[ \r\n\t\S]+`) admits
+ * no whitespace but space, tab and line breaks, so a non-breaking space (common in typed French,
+ * or from a Mac's option-space), a vertical tab, a line separator or a byte-order mark is
+ * turned into a plain space. Nothing else changes; the JSON export keeps the words exactly.
+ */
+export function fhirText(value: string): string {
+  return value.replace(/[^\S \r\n\t]/gu, ' ');
+}
+
 function urn(id: string): string {
   return `urn:uuid:${id}`;
 }
@@ -264,7 +274,7 @@ export function toFhirBundle(input: FhirExportInput): FhirBundle {
           },
           valueInteger: checkin[measure],
         })),
-        ...(checkin.note ? { note: [{ text: checkin.note }] } : {}),
+        ...(checkin.note ? { note: [{ text: fhirText(checkin.note) }] } : {}),
       },
     });
   }

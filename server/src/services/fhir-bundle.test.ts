@@ -104,6 +104,38 @@ describe('the FHIR bundle against the R4 schema', () => {
     expect(unresolvedReferences(bundle)).toEqual([]);
   });
 
+  it('validates notes with any whitespace a person can type (non-breaking space, vertical tab, line separator, byte-order mark)', () => {
+    const base = input();
+    const notes = [
+      'Ça\u00a0va mieux',
+      'one\u000btwo',
+      'line\u2028break',
+      '\ufeffstarts oddly',
+      '\u00a0',
+    ];
+    const bundle = toFhirBundle({
+      ...base,
+      checkins: notes.map((note, index) => ({
+        ...base.checkins[0]!,
+        id: `0b7e2f1c-3d4a-4b5c-8d6e-7f8091a2b3c${index}`,
+        note,
+      })),
+    });
+    expect(schema.problems(bundle)).toEqual([]);
+    const texts = bundle.entry.flatMap((entry) =>
+      ((entry.resource.note as { text: string }[] | undefined) ?? []).map((note) => note.text),
+    );
+    expect(texts).toEqual(['Ça va mieux', 'one two', 'line break', ' starts oddly', ' ']);
+  });
+
+  it('without the clean-up, the schema itself refuses such a note (so the test above can fail)', () => {
+    const base = input();
+    const bundle = toFhirBundle({ ...base, checkins: [{ ...base.checkins[0]!, note: 'plain' }] });
+    const observation = bundle.entry.find((entry) => entry.resource.note)!.resource;
+    (observation.note as { text: string }[])[0]!.text = 'Ça\u00a0va';
+    expect(schema.problems(bundle).join('\n')).toMatch(/note\/0\/text must match pattern/);
+  });
+
   it('validates an empty export too (only the person)', () => {
     const bundle = toFhirBundle({ ...input(), responses: [], checkins: [] });
     expect(schema.problems(bundle)).toEqual([]);

@@ -693,6 +693,7 @@ export const enGB = {
   'progress.checks.chartNameOne': '{subscale}: {score} at your first Check, on a scale of 1 to 5.',
   'progress.ladder.open': 'Open the closeness ladder',
   'progress.tool.text': 'See how things have been going, in charts you can also read as tables.',
+  'progress.steps.summaryOne': 'In these {weeks} weeks you finished 1 plan step.',
   'exercise.gaps.title': 'Your gaps, biggest first',
   'exercise.gaps.summary':
     'The biggest gap is {area}. It matters {importance} out of 10, and you live it {living} out of 10 now.',

@@ -77,6 +77,7 @@ describe.skipIf(!chromiumPath)('the progress page', () => {
   let server: RunningServer;
   let browser: Browser;
   let person: { login: string; password: string };
+  let plannedThatWeek = 0;
   const today = localDate(new Date(), ZONE);
   // Midday of an earlier day (12:00 or 13:00 in London): safely inside that day.
   const midday = (daysBefore: number) => new Date(`${addDays(today, -daysBefore)}T12:00:00Z`);
@@ -113,6 +114,21 @@ describe.skipIf(!chromiumPath)('the progress page', () => {
             : closenessCheckAnswers({ middle: ['trust'] });
         const check = await client.post(CHECK, { answers });
         expect(check.status, check.text.slice(0, 300)).toBe(201);
+      }
+      if (daysBefore === 9) {
+        // That week's plan, and its first step finished.
+        const plan = await client.get(`/api/plan?timeZone=${encodeURIComponent(ZONE)}`);
+        expect(plan.status, plan.text.slice(0, 300)).toBe(200);
+        const exerciseId = plan.body.steps[0].exerciseId as string;
+        plannedThatWeek = plan.body.steps.length as number;
+        const base = `/api/exercises/${exerciseId}/entries`;
+        const created = await client.post(base, { values: {} });
+        expect(created.status, created.text.slice(0, 300)).toBe(201);
+        const done = await client.post(`${base}/${created.body.entry.id}/complete`, {
+          distress: 3,
+          helpful: 7,
+        });
+        expect(done.status, done.text.slice(0, 300)).toBe(200);
       }
       if (daysBefore === 2) {
         const created = await client.post(LADDER, {
@@ -194,6 +210,24 @@ describe.skipIf(!chromiumPath)('the progress page', () => {
     expect(await page.locator('.ladder-chart').innerText()).toContain(
       'Last time you expected 60 out of 100, and it was 30.',
     );
+
+    // Plan steps: the finished one as a bar in its week, beside the steps planned.
+    const steps = page.locator('.progress-steps');
+    expect(await steps.innerText()).toContain('In these 12 weeks you finished 1 plan step.');
+    expect(await steps.locator('svg[role="img"] rect.chart__bar').count()).toBe(1);
+    await steps.getByRole('button', { name: 'Show as a table' }).click();
+    const stepRows = await steps
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent ?? '')),
+      );
+    expect(stepRows).toHaveLength(12);
+    expect(stepRows).toContainEqual([
+      longDay(weekStart(isoWeekOf(addDays(today, -9)))),
+      '1',
+      String(plannedThatWeek),
+    ]);
+    await steps.getByRole('button', { name: 'Show as a chart' }).click();
 
     // The closeness chart, then its table, by keyboard.
     const closeness = page.locator('.progress-checkins--closeness');

@@ -216,7 +216,8 @@ export function LineChart({ name, series, x, y, markLabel }: LineChartProps) {
         ))}
         {bars.map((one, index) =>
           one.points.map((point) =>
-            point.y === null ? null : (
+            // A bar of nothing is not drawn at all: the axis already says 0.
+            point.y === null || point.y === y.domain[0] ? null : (
               <rect
                 key={`${one.id}-${point.x}`}
                 className={`chart__bar chart--tone-${one.tone}`}

@@ -322,7 +322,11 @@ export function StepsSection({ progress }: { progress: Progress }) {
     <ChartWithTable
       className="progress-steps"
       title={t('progress.steps.title')}
-      summary={t('progress.steps.summary', words)}
+      summary={
+        data.total === 1
+          ? t('progress.steps.summaryOne', words)
+          : t('progress.steps.summary', words)
+      }
       chart={{
         name: t('progress.steps.chartName', words),
         series: [

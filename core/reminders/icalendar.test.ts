@@ -77,12 +77,41 @@ describe('calendarFeed', () => {
   it('gives each event a distinct UID on the feed prefix and never a health word in the title', () => {
     const uids = [...unfold(feed).matchAll(/^UID:(\S+)$/gm)].map((match) => match[1]);
     expect(new Set(uids).size).toBe(2);
-    for (const uid of uids) expect(uid).toMatch(/^f3a9-0-\d{8}T\d{6}Z@closer\.test$/);
+    for (const uid of uids) expect(uid).toMatch(/^f3a9-0-0900-\d{8}T\d{6}Z@closer\.test$/);
     expect(unfold(feed)).toContain('SUMMARY:Closer: a moment for you');
     expect(unfold(feed)).toContain('DESCRIPTION:Open Closer when you have a moment\\, and skip it');
   });
 
   it('writes UTC stamps', () => {
     expect(utcStamp(Date.parse('2027-02-01T09:05:07.123Z'))).toBe('20270201T090507Z');
+  });
+});
+
+describe('event identity', () => {
+  it('keeps every event the same event when the reminders are put in another order', () => {
+    const items = [
+      { kind: 'checkin' as const, days: ['mon' as const], time: '09:00' },
+      { kind: 'plan' as const, days: ['mon' as const], time: '18:30' },
+    ];
+    const uidsOf = (list: typeof items) =>
+      [
+        ...unfold(
+          calendarFeed({
+            occurrences: occurrencesBetween(
+              { timeZone: 'Europe/London', items: list },
+              Date.parse('2027-02-01T00:00:00Z'),
+              Date.parse('2027-02-02T00:00:00Z'),
+            ),
+            now: 0,
+            uidPrefix: 'f3a9',
+            uidDomain: 'closer.test',
+            text,
+          }),
+        ).matchAll(/^UID:(\S+)$/gm),
+      ]
+        .map((match) => match[1])
+        .sort();
+    expect(uidsOf([...items].reverse())).toEqual(uidsOf(items));
+    expect(uidsOf(items)).toHaveLength(2);
   });
 });

@@ -12,7 +12,7 @@
  * What the feed says is deliberately plain: a calendar is often shared or glanced at by
  * others, so titles never name a health topic.
  */
-import type { ReminderKind, ReminderOccurrence } from './schedule';
+import { REMINDER_KINDS, type ReminderKind, type ReminderOccurrence } from './schedule';
 
 /** How far ahead the feed lists occurrences. */
 export const FEED_WEEKS = 8;
@@ -77,6 +77,15 @@ export function foldLine(line: string): string {
   return pieces.join('\r\n ');
 }
 
+/**
+ * What names an event's reminder in its UID: the kind's number and the time ("0-0900"), not
+ * the item's place in the list, so reordering reminders keeps every event the same event in
+ * the person's calendar; and not the kind's name, which would say what the reminder is for.
+ */
+function eventKey(occurrence: ReminderOccurrence): string {
+  return `${REMINDER_KINDS.indexOf(occurrence.kind)}-${occurrence.time.replace(':', '')}`;
+}
+
 /** 20270201T090000Z */
 export function utcStamp(instant: number): string {
   return new Date(instant)
@@ -103,7 +112,7 @@ export function calendarFeed(input: CalendarFeedInput): string {
     const title = escapeText(input.text.titles[occurrence.kind]);
     lines.push(
       'BEGIN:VEVENT',
-      `UID:${input.uidPrefix}-${occurrence.item}-${utcStamp(occurrence.at)}@${input.uidDomain}`,
+      `UID:${input.uidPrefix}-${eventKey(occurrence)}-${utcStamp(occurrence.at)}@${input.uidDomain}`,
       `DTSTAMP:${stamp}`,
       `DTSTART:${utcStamp(occurrence.at)}`,
       `DTEND:${utcStamp(occurrence.at + EVENT_MINUTES * 60_000)}`,

@@ -108,6 +108,8 @@ export interface ReminderOccurrence {
   /** Index of the item in the settings. */
   item: number;
   kind: ReminderKind;
+  /** The item's time (HH:MM): with `kind`, what names the item whatever its place in the list. */
+  time: string;
   /** The instant, in milliseconds since the epoch. */
   at: number;
   /** The person's calendar day it belongs to (YYYY-MM-DD). */
@@ -147,6 +149,7 @@ export function occurrencesBetween(
         result.push({
           item: index,
           kind: item.kind,
+          time: item.time,
           at,
           localDate: date.toISOString().slice(0, 10),
         });

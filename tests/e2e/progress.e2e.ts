@@ -1,8 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { CURRENT_CLOSENESS_CHECK } from '../../core/assessment/closeness-check.definition';
+import { RELIABILITY_MIN_RESPONSES } from '../../core/assessment/psychometrics';
 import { localDate } from '../../core/checkins/local-date';
 import { addDays, isoWeekOf, weekStart } from '../../core/plan/week';
 import type { Clock } from '../../server/src/services/clock';
+import { simulatedRespondents } from '../factories/closeness-check.factory';
 import { signUpWithConsent } from '../support/personal-data';
 import { TestClient } from '../support/http-client';
 import {
@@ -24,7 +28,8 @@ import { closenessCheckAnswers, noSidewaysScroll, pageApi, signIn } from './supp
  * time, so every record is made exactly as it would have been then); the clock then goes
  * back to real time, and the person signs in in the browser. They open Progress by keyboard,
  * read this week in plain words, switch the closeness chart to its table and back by
- * keyboard, and axe finds nothing in light mode and in dark mode at 200 % zoom.
+ * keyboard, and axe finds nothing in light mode and in dark mode at 200 % zoom. Last, with
+ * the research figures in place, a reliable change is marked.
  */
 
 /** Real time, unless a seeding step has set a moment. */
@@ -308,6 +313,46 @@ describe.skipIf(!chromiumPath)('the progress page', () => {
     expect(await page.locator('main table').count()).toBeGreaterThanOrEqual(12);
     await noSidewaysScroll(page, 'progress: tables, dark');
     await expectAccessible(page, 'progress: tables, dark at 200 %');
+    expect(requests.filter((url) => !url.startsWith(origin))).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+  it('marks a reliable change once the research figures exist, and says what it means', async () => {
+    // Anonymous research copies straight into the pool, as groups of ten would arrive: with
+    // enough of them the Check can tell a real change from everyday ups and downs. (This
+    // runs last: the first test shows the note for when it cannot yet.)
+    await server.database.db
+      .insertInto('research_pool')
+      .values(
+        simulatedRespondents(RELIABILITY_MIN_RESPONSES + 20, 4242).map((answers) => ({
+          id: randomUUID(),
+          version: CURRENT_CLOSENESS_CHECK.version,
+          answers: JSON.stringify(answers),
+          contributed_month: today.slice(0, 7),
+        })),
+      )
+      .execute();
+    const { context, requests, consoleErrors } = await newContext(browser, { timezoneId: ZONE });
+    const origin = server.origin;
+    const page = await context.newPage();
+    await signIn(page, origin, person.login, person.password);
+    await page.goto(`${origin}/progress`, { waitUntil: 'networkidle' });
+    const sharing = page.locator('.progress-check--sharing');
+    await sharing.waitFor();
+    // Sharing went from the hardest answers to the easiest: a reliable change, marked with a
+    // labelled diamond, shown in the key, and named in the table.
+    expect(await sharing.locator('svg[role="img"] .chart__mark').count()).toBe(1);
+    expect(await sharing.locator('svg[role="img"] .chart__mark-label').textContent()).toBe(
+      'reliable change',
+    );
+    expect(await sharing.locator('.chart__key').innerText()).toContain('reliable change');
+    expect(await page.locator('.progress-checks').innerText()).toContain(
+      '"Reliable" marks a change that is bigger than the everyday ups and downs',
+    );
+    await expectAccessible(page, 'progress: a reliable change, light');
+    await sharing.getByRole('button', { name: 'Show as a table' }).click();
+    const cells = await sharing.locator('tbody tr:last-child td').allInnerTexts();
+    expect(cells[1]).toBe('Reliable change: fewer difficulties');
     expect(requests.filter((url) => !url.startsWith(origin))).toEqual([]);
     expect(consoleErrors).toEqual([]);
     await context.close();

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { linearScale, linePath, niceTicks } from './chart-geometry';
+import { labelAnchor, linearScale, linePath, niceTicks } from './chart-geometry';
 import './charts.css';
 
 /**
@@ -267,7 +267,7 @@ export function LineChart({ name, series, x, y, markLabel }: LineChartProps) {
                   className="chart__mark-label"
                   x={xOf(point.x)}
                   y={yOf(point.y) - 14}
-                  textAnchor="middle"
+                  textAnchor={labelAnchor(xOf(point.x), PAD.left, WIDTH - PAD.right)}
                 >
                   {point.mark}
                 </text>

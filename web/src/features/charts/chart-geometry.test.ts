@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { linearScale, linePath, niceMax, niceTicks, spreadTicks } from './chart-geometry';
+import {
+  labelAnchor,
+  linearScale,
+  linePath,
+  niceMax,
+  niceTicks,
+  spreadTicks,
+} from './chart-geometry';
 
 describe('linearScale', () => {
   it('maps the domain onto the range in a straight line, also upside down', () => {
@@ -86,5 +93,13 @@ describe('spreadTicks', () => {
     expect(ticks.length).toBeLessThanOrEqual(4);
     for (let index = 1; index < ticks.length; index += 1)
       expect((ticks[index] ?? 0) - (ticks[index - 1] ?? 0)).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('labelAnchor', () => {
+  it('keeps a label inside the plot: rightwards at the left edge, leftwards at the right', () => {
+    expect(labelAnchor(44, 44, 568)).toBe('start');
+    expect(labelAnchor(300, 44, 568)).toBe('middle');
+    expect(labelAnchor(568, 44, 568)).toBe('end');
   });
 });

@@ -88,3 +88,14 @@ export function spreadTicks(first: number, last: number, most: number): number[]
   ticks.push(last);
   return ticks;
 }
+
+/**
+ * Which way a label beside a point should run so it stays inside the plot: from the point
+ * rightwards near the left edge, leftwards near the right edge, centred in between.
+ */
+export function labelAnchor(x: number, left: number, right: number): 'start' | 'middle' | 'end' {
+  const third = (right - left) / 3;
+  if (x < left + third / 2) return 'start';
+  if (x > right - third / 2) return 'end';
+  return 'middle';
+}

@@ -191,6 +191,40 @@ describe.skipIf(!dbAvailable)('reminder emails, one instance', () => {
     expect((await quiet.client.get('/api/reminders/due')).body.reminders).toHaveLength(1);
   });
 
+  it('keeps the wish for email when the settings are saved through an instance without SMTP', async () => {
+    testApp = await createTestApp({ env: envFor(smtp) });
+    const withoutSmtp = await createTestApp({ sameDatabaseAs: testApp });
+    try {
+      const client = new TestClient(testApp.app);
+      const person = await signUp(client, { email: newEmail() });
+      const first = await client.put('/api/reminders', {
+        timeZone: 'Europe/London',
+        items: [{ kind: 'checkin', days: ['mon'], time: '08:30' }],
+        email: true,
+      });
+      expect(first.body.email).toBe(true);
+      const elsewhere = new TestClient(withoutSmtp.app);
+      const login = await elsewhere.post('/api/auth/login', {
+        login: person.login,
+        password: person.password,
+      });
+      expect(login.status, login.text).toBe(200);
+      const moved = await elsewhere.put('/api/reminders', {
+        timeZone: 'Europe/London',
+        items: [{ kind: 'checkin', days: ['mon', 'tue'], time: '08:30' }],
+      });
+      expect(moved.status, moved.text).toBe(200);
+      // That instance cannot send email, and says so, but the wish is still there.
+      expect(moved.body).toMatchObject({ email: false, emailAvailable: false });
+      expect((await client.get('/api/reminders')).body).toMatchObject({
+        email: true,
+        emailAvailable: true,
+      });
+    } finally {
+      await withoutSmtp.close();
+    }
+  });
+
   it('does not email a reminder hours late (after downtime), but shows it in the app', async () => {
     testApp = await createTestApp({ env: envFor(smtp) });
     testApp.clock.set(MONDAY_MORNING);

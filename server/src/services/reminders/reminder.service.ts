@@ -110,7 +110,9 @@ export class ReminderService {
       ownerId: actor.userId,
       timeZone: settings.timeZone,
       itemsJson: JSON.stringify(settings.items),
-      email: wantsEmail && this.emailAvailable(actor),
+      // The person's wish is kept as it is: an instance that cannot send email (no SMTP_URL)
+      // must not switch it off for good when the settings are saved through it.
+      email: wantsEmail,
       scannedUntil: new Date(now).toISOString(),
       nextDueAt: next ? new Date(next.at).toISOString() : null,
       updatedAt: new Date(now).toISOString(),

@@ -2,6 +2,7 @@ import { RequireSignIn } from '../features/auth/RequireSignIn';
 import { useCheckDefinition } from '../features/closeness-check/check-api';
 import { useConsent } from '../features/consent/consent';
 import { ConsentNeeded, HealthError } from '../features/health/HealthError';
+import { ErrorMessage } from '../features/layout/ErrorMessage';
 import { usePageTitle } from '../features/layout/use-page-title';
 import { useProgress } from '../features/progress/progress-api';
 import {
@@ -47,7 +48,14 @@ function ProgressContent() {
         <>
           <WeekSummary summary={data.summary} />
           <CheckinCharts progress={data} />
-          <CheckCharts checks={data.checks} definition={definition.data} />
+          {definition.isError ? (
+            <ErrorMessage error={definition.error} onRetry={() => definition.refetch()} />
+          ) : null}
+          <CheckCharts
+            checks={data.checks}
+            definition={definition.data}
+            definitionFailed={definition.isError}
+          />
           <LadderSection ladder={data.ladder} />
           <StepsSection progress={data} />
         </>

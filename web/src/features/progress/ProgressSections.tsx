@@ -229,9 +229,12 @@ function SubscaleChart({
 export function CheckCharts({
   checks,
   definition,
+  definitionFailed = false,
 }: {
   checks: Progress['checks'];
+  /** The Check's words (the parts' titles); undefined while loading or if it failed. */
   definition: CheckDefinition | undefined;
+  definitionFailed?: boolean;
 }) {
   return (
     <section className="progress-checks" aria-labelledby="progress-checks">
@@ -265,7 +268,7 @@ export function CheckCharts({
                 ),
               )}
             </>
-          ) : (
+          ) : definitionFailed ? null : (
             <p role="status">{t('layout.loading')}</p>
           )}
           <p>

@@ -281,6 +281,14 @@ export async function buildApp(options: BuildOptions): Promise<App> {
         app.log.error({ err: error, ownerId }, 'reminders: damaged stored settings'),
     },
   );
+  const progress = new ProgressService(
+    new ProgressRepository(database),
+    closenessCheck,
+    exercises,
+    plan,
+    policy,
+    clock,
+  );
   const reminderScheduler = new ReminderScheduler({
     repository: reminderRepository,
     reminders,
@@ -319,7 +327,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       plan,
     ),
     imports: new ImportService(
-      new ImportRepository(database.db),
+      new ImportRepository(database.db, database.dialect),
       checkins,
       journal,
       safetyPlans,
@@ -327,18 +335,13 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       exercises,
       plan,
     ),
-    accounts: new AccountService(auth, personalData, vault, audit),
+    accounts: new AccountService(auth, personalData, vault, audit, [
+      (userId) => progress.forget(userId),
+    ]),
     accessLog,
     audit,
     policy,
-    progress: new ProgressService(
-      new ProgressRepository(database),
-      closenessCheck,
-      exercises,
-      plan,
-      policy,
-      clock,
-    ),
+    progress,
     report: new ReportService(
       new ReportRepository(database.db),
       new ProgressRepository(database),

@@ -186,6 +186,19 @@ describe.skipIf(!dbAvailable)('progress', () => {
     ]);
   });
 
+  it('keeps nothing of a deleted account in memory', async () => {
+    const person = await someone('2027-03-01T09:00:00Z');
+    await checkIn(person, { closeness: 6 });
+    await progressOf(person);
+    const userId = (await person.get('/api/me')).body.user.id as string;
+    expect(testApp.app.services.progress.holdsAnswerFor(userId)).toBe(true);
+    const gone = await person.delete('/api/me', {
+      body: { password: people.get(person)!.password },
+    });
+    expect(gone.status, gone.text).toBeLessThan(300);
+    expect(testApp.app.services.progress.holdsAnswerFor(userId)).toBe(false);
+  });
+
   it('refuses an unknown time zone or range with a plain 400, and needs consent', async () => {
     const client = new TestClient(testApp.app);
     await signUpWithConsent(client);

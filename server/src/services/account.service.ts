@@ -11,6 +11,11 @@ export class AccountService {
     private readonly data: PersonalDataRepository,
     private readonly vault: TextVault,
     private readonly audit: AuditService,
+    /**
+     * Told when an account is deleted, to drop what they hold of it in memory (the progress
+     * page's cache of decrypted answers). Other instances' copies go with their own eviction.
+     */
+    private readonly onDeleted: readonly ((userId: string) => void)[] = [],
   ) {}
 
   /**
@@ -27,6 +32,7 @@ export class AccountService {
     // A request of theirs that was saving text meanwhile may have made a new key: gone too.
     await this.vault.destroyKey(actor.userId);
     await this.auth.endAllSessions(actor.userId);
+    for (const forget of this.onDeleted) forget(actor.userId);
     await this.audit.record('account-deleted', null);
   }
 }

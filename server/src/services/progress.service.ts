@@ -50,6 +50,16 @@ export class ProgressService {
     private readonly maxEntries = PROGRESS_CACHE_ENTRIES,
   ) {}
 
+  /** Drops the person's cached answer (their account was deleted). */
+  forget(ownerId: string): void {
+    this.cache.delete(ownerId);
+  }
+
+  /** Whether this instance holds an answer for the person in memory (for tests and diagnostics). */
+  holdsAnswerFor(ownerId: string): boolean {
+    return this.cache.has(ownerId);
+  }
+
   /** The answer as UTF-8 JSON (the cache holds it serialised and encoded, so a hit costs no work). */
   async viewJson(actor: Actor, timeZone: string, weeks: number): Promise<Buffer> {
     const ownerId = actor.userId;

@@ -602,6 +602,9 @@ export const enGB = {
   'exercise.ladder.summary':
     '{count} steps tried. Last time you expected {predicted} out of 100, and it was {actual}.',
   'exercise.ladder.summaryShort': '{count} steps tried.',
+  'exercise.ladder.summaryOne':
+    'One step tried. You expected {predicted} out of 100, and it was {actual}.',
+  'exercise.ladder.summaryShortOne': 'One step tried.',
   'exercise.ladder.predicted': 'Expected',
   'exercise.ladder.actual': 'Really',
   'exercise.ladder.date': 'Date',

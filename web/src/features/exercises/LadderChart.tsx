@@ -26,12 +26,17 @@ export function LadderChart({
   const last = points[points.length - 1];
   const summary =
     last && last.predicted !== null && last.actual !== null
-      ? t('exercise.ladder.summary', {
+      ? t(points.length === 1 ? 'exercise.ladder.summaryOne' : 'exercise.ladder.summary', {
           count: points.length,
           predicted: last.predicted,
           actual: last.actual,
         })
-      : t('exercise.ladder.summaryShort', { count: points.length });
+      : t(
+          points.length === 1 ? 'exercise.ladder.summaryShortOne' : 'exercise.ladder.summaryShort',
+          {
+            count: points.length,
+          },
+        );
   const series = (key: 'predicted' | 'actual') =>
     points.map((point, index) => ({ x: index, y: point[key] }));
 

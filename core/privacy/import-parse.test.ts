@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { answersAt } from '../../tests/factories/closeness-check.factory';
 import { CURRENT_CLOSENESS_CHECK } from '../assessment/closeness-check.definition';
+import { scoreClosenessCheck } from '../assessment/scoring';
 import { DomainError } from '../errors/domain-error';
+import { planWeek } from '../plan/planner';
 import { IMPORT_FOREIGN, IMPORT_INVALID, parseImport } from './import-parse';
 
 const definition = CURRENT_CLOSENESS_CHECK;
@@ -71,7 +74,7 @@ function sample(): Record<string, any> {
           id: 'r1',
           version: definition.version,
           createdAt: '2027-01-28T08:00:00.000Z',
-          answers,
+          answers: { ...answers },
           scores: {},
           index: null,
           bands: {},
@@ -149,6 +152,59 @@ describe('parseImport', () => {
     twice.tables.checkins[1].id = 'c1';
     expect(problem(twice).message).toContain('tables.checkins[1].id');
     expect(problem({ ...sample(), version: 2 }).message).toContain('version');
+  });
+
+  it('reads a week made by the real planner as it is, and refuses any week that is not a plan', () => {
+    const plan = planWeek({
+      week: '2027-W05',
+      check: scoreClosenessCheck(answersAt(4)),
+      preferences: { minutesPerWeek: 60 },
+    });
+    const withWeek = (week: unknown) => {
+      const file = sample();
+      file.tables.plan_weeks = [{ week: '2027-W05', checkId: 'r1', plan: week }];
+      return file;
+    };
+    expect(parseImport(withWeek(JSON.parse(JSON.stringify(plan)))).planWeeks).toEqual([
+      { week: '2027-W05', checkId: 'r1', plan },
+    ]);
+    const cases: [(week: any) => void, string][] = [
+      [(week) => (week.padding = 'x'.repeat(1_000_000)), 'tables.plan_weeks[0].plan.padding'],
+      [(week) => (week.steps[0].colour = 'red'), 'tables.plan_weeks[0].plan.steps[0].colour'],
+      [(week) => (week.swappedOut = [1, 'a']), 'tables.plan_weeks[0].plan.swappedOut[0]'],
+      [(week) => (week.minutes = 'many'), 'tables.plan_weeks[0].plan.minutes'],
+      [
+        (week) => (week.recommendation.reasons = [{ key: 'plan.care.self-help', x: 1 }]),
+        'tables.plan_weeks[0].plan.recommendation.reasons[0].x',
+      ],
+      [(week) => (week.week = '2027-W06'), 'tables.plan_weeks[0].plan.week'],
+    ];
+    for (const [change, path] of cases) {
+      const week = JSON.parse(JSON.stringify(plan));
+      change(week);
+      const refused = problem(withWeek(week));
+      expect(refused.code).toBe(IMPORT_INVALID);
+      expect(refused.message).toContain(`${path} `);
+    }
+    expect(problem(withWeek([])).message).toContain('tables.plan_weeks[0].plan must be an object');
+  });
+
+  it('refuses a file nested absurdly deep anywhere, naming where, without overflowing', () => {
+    let deep: unknown = 'bottom';
+    for (let level = 0; level < 20_000; level += 1) deep = { x: deep };
+    const inPlan = sample();
+    inPlan.tables.plan_weeks = [
+      { week: '2027-W05', plan: { week: '2027-W05', recommendation: deep } },
+    ];
+    const refused = problem(inPlan);
+    expect(refused.code).toBe(IMPORT_INVALID);
+    expect(refused.message).toContain('tables.plan_weeks[0].plan.recommendation.x.x');
+    expect(refused.message).toContain('nests deeper than 100 levels');
+    let list: unknown = [];
+    for (let level = 0; level < 1_000_000; level += 1) list = [list];
+    const inAccount = sample();
+    inAccount.tables.audit_events = [list];
+    expect(problem(inAccount).message).toContain('tables.audit_events[0][0][0]');
   });
 
   it('tells a foreign file from a damaged export', () => {

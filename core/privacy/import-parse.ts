@@ -19,6 +19,8 @@ import { validateEntryValues, type EntryValues } from '../exercise-entries/entry
 import { isExerciseId, type ExerciseId } from '../exercises/catalogue';
 import { EXERCISE_TOPICS, type ExerciseTopic } from '../exercises/catalogue.model';
 import { EXERCISE_VERSIONS, type ExerciseVersions } from '../exercises/catalogue.versions';
+import type { WeeklyPlan } from '../plan/planner';
+import { ISO_WEEK, readStoredWeek } from '../plan/stored-plan';
 import {
   SAFETY_PLAN_MAX_ITEM_LENGTH,
   SAFETY_PLAN_MAX_ITEMS,
@@ -43,6 +45,11 @@ const LIMITS = {
   minutesPerWeek: 1_000,
   /** More rows in one section than any person could have made. */
   rows: 200_000,
+  /**
+   * Levels of nesting anywhere in the file. An export nests about a dozen deep (a plan's
+   * reasons nest at most MAX_REASON_DEPTH inside a week); anything much deeper is not one.
+   */
+  depth: 100,
 } as const;
 
 export interface ImportCheckin {
@@ -101,7 +108,8 @@ export interface ImportPlanWeek {
   week: string;
   /** The Check the plan was made from (an id in the file), when the export says. */
   checkId: string | null;
-  plan: Record<string, unknown>;
+  /** Rebuilt from the fields a plan has, each checked (core/plan/stored-plan). */
+  plan: WeeklyPlan;
 }
 
 export interface ImportPlanPreferences {
@@ -253,6 +261,43 @@ function calendarDay(value: unknown, path: string): string {
   )
     invalid(path, 'must be a day like 2026-01-31');
   return value;
+}
+
+/**
+ * Refuses a file nested deeper than `max` anywhere, before anything reads it further: a
+ * value nested thousands deep would otherwise break whatever later walks it. Walked with a
+ * list, not recursion, so the walk itself cannot run out of stack.
+ */
+function depthWithin(input: unknown, max: number): void {
+  interface Place {
+    value: unknown;
+    depth: number;
+    key: string | number;
+    parent: Place | null;
+  }
+  const pathOf = (place: Place): string => {
+    let path = '';
+    for (let at: Place | null = place; at?.parent; at = at.parent)
+      path =
+        typeof at.key === 'number'
+          ? `[${at.key}]${path}`
+          : `${at.parent.parent ? '.' : ''}${shown(at.key)}${path}`;
+    return path;
+  };
+  const pending: Place[] = [{ value: input, depth: 0, key: '', parent: null }];
+  for (let place = pending.pop(); place !== undefined; place = pending.pop()) {
+    const parent = place;
+    const { value, depth } = parent;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= max) invalid(pathOf(parent), `nests deeper than ${max} levels`);
+    if (Array.isArray(value))
+      value.forEach((item, index) =>
+        pending.push({ value: item, depth: depth + 1, key: index, parent }),
+      );
+    else
+      for (const [key, item] of Object.entries(value))
+        pending.push({ value: item, depth: depth + 1, key, parent });
+  }
 }
 
 function unreadableMark(row: Row, path: string): boolean {
@@ -472,8 +517,6 @@ function exerciseEntry(versions: ExerciseVersions) {
   };
 }
 
-const ISO_WEEK = /^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/;
-
 function planWeek(row: Row, path: string): ImportPlanWeek | null {
   const week = row.week;
   if (typeof week !== 'string' || !ISO_WEEK.test(week))
@@ -484,27 +527,19 @@ function planWeek(row: Row, path: string): ImportPlanWeek | null {
     return null;
   }
   keys(row, path, ['week', 'plan'], ['checkId']);
-  const plan = record(row.plan, `${path}.plan`);
-  // The plan is read defensively on every use (a damaged week is made again), so its inner
-  // shape is checked only as far as the planner relies on it.
-  if (plan.week !== week) invalid(`${path}.plan.week`, 'must be the same week as the row');
-  const steps = array(plan.steps, `${path}.plan.steps`, 100);
-  steps.forEach((value, index) => {
-    const at = `${path}.plan.steps[${index}]`;
-    const step = record(value, at);
-    id(step.id, `${at}.id`);
-    if (!isExerciseId(step.exerciseId))
-      invalid(`${at}.exerciseId`, 'is not an exercise Closer has');
-    if (step.status !== 'todo' && step.status !== 'done' && step.status !== 'skipped')
-      invalid(`${at}.status`, 'must be "todo", "done" or "skipped"');
-  });
-  array(plan.swappedOut, `${path}.plan.swappedOut`, 1_000);
-  record(plan.recommendation, `${path}.plan.recommendation`);
-  record(plan.minutes, `${path}.plan.minutes`);
+  // Read as strictly as the server reads its own stored weeks (core/plan/stored-plan), and
+  // more: a field a plan does not have refuses the file, as anywhere else in it. So nothing
+  // is stored that the server would later find damaged.
+  const reading = readStoredWeek(row.plan, { unknownKeys: 'refuse' });
+  if (reading.problem) {
+    const inner = reading.problem.path === '(the plan)' ? '' : `.${reading.problem.path}`;
+    invalid(`${path}.plan${inner}`, reading.problem.problem);
+  }
+  if (reading.plan.week !== week) invalid(`${path}.plan.week`, 'must be the same week as the row');
   return {
     week,
     checkId: Object.hasOwn(row, 'checkId') ? id(row.checkId, `${path}.checkId`) : null,
-    plan,
+    plan: reading.plan,
   };
 }
 
@@ -546,6 +581,7 @@ export function parseImport(
   if (typeof input.version !== 'number' || !IMPORT_VERSIONS.includes(input.version))
     invalid('version', `must be a version this server reads (${IMPORT_VERSIONS.join(', ')})`);
   keys(input, '(the file)', ['format', 'version', 'exportedAt', 'tables'], ['grantsReceived']);
+  depthWithin(input, LIMITS.depth);
   const exportedAt = instant(input.exportedAt, 'exportedAt');
   if (Object.hasOwn(input, 'grantsReceived'))
     array(input.grantsReceived, 'grantsReceived').forEach((row, index) =>

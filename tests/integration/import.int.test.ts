@@ -252,7 +252,7 @@ describe.skipIf(!dbAvailable)('import', () => {
     const dave = new TestClient(second.app);
     const person = await signUpWithConsent(dave);
     const before = await rowsOfPerson(second.database, person.user.id);
-    const store = new ImportRepository(second.database.db);
+    const store = new ImportRepository(second.database.db, second.database.dialect);
     const week = {
       ownerId: person.user.id,
       week: '2026-W10',

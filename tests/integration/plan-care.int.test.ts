@@ -282,7 +282,7 @@ describe.skipIf(!dbAvailable)('plan care', () => {
     ]);
   });
 
-  it('makes a stored week again when a step holds a value the answer cannot carry (an edited import), never a 500', async () => {
+  it('refuses an edited import whose step holds a value the answer cannot carry, and makes such a stored week again, never a 500', async () => {
     const alice = await somebody();
     await takeCheck(alice);
     const before = await getPlan(alice);
@@ -292,12 +292,37 @@ describe.skipIf(!dbAvailable)('plan care', () => {
         step.focus = 'zzz';
         step.modality = 'astrology';
       }
+    // The import reads a week as strictly as the server does (docs/decisions/0013): refused.
     const bob = await somebody();
     const imported = await bob.post('/api/me/import', exported);
-    expect(imported.status, imported.text.slice(0, 300)).toBe(201);
+    expect(imported.status, imported.text.slice(0, 300)).toBe(400);
+    expect(imported.body.error.code).toBe('import_invalid');
+    expect(imported.body.error.message).toContain('tables.plan_weeks[0].plan.steps[0].modality');
+    // Such a week found in storage (written some other way) is made again.
+    const userId = await userIdOf(alice);
+    const vault = new EncryptedTextVault(testApp.app.services.keys);
+    const location = {
+      table: 'plan_weeks',
+      column: 'plan_ciphertext',
+      recordId: before.week,
+      ownerId: userId,
+    };
+    const [row] = (await selectRows(testApp.database, 'plan_weeks', 'user_id', userId)) as {
+      plan_ciphertext: string;
+    }[];
+    const stored = JSON.parse(await vault.open(location, row?.plan_ciphertext ?? ''));
+    for (const step of stored.plan.steps) {
+      step.focus = 'zzz';
+      step.modality = 'astrology';
+    }
+    await testApp.database.db
+      .updateTable('plan_weeks')
+      .set({ plan_ciphertext: await vault.seal(location, JSON.stringify(stored)) })
+      .where('user_id', '=', userId)
+      .execute();
     const logged = vi.spyOn(testApp.app.log, 'error');
     try {
-      const plan = await getPlan(bob);
+      const plan = await getPlan(alice);
       expect(plan.steps.length).toBeGreaterThanOrEqual(3);
       expect(plan.steps.map((step: Step) => step.exerciseId)).toEqual(
         before.steps.map((step: Step) => step.exerciseId),

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { DomainError } from '../../../core/errors/domain-error';
 import { t } from '../../../core/i18n/translate';
+import { lockForTransaction, type Dialect } from '../db/dialect';
 import type { Database } from '../db/schema';
 import type { StoredCheckin } from './checkin.repository';
 import type {
@@ -44,7 +45,10 @@ export const IMPORT_TARGET_NOT_EMPTY = 'import_target_not_empty';
 
 /** Writes a whole import in one transaction: all of it, or (on any failure) none of it. */
 export class ImportRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: Dialect,
+  ) {}
 
   /** True when the person already has records of the kinds an import brings. */
   async holdsRecords(ownerId: string, db: Kysely<Database> = this.db): Promise<boolean> {
@@ -62,10 +66,16 @@ export class ImportRepository {
 
   /**
    * Inserts the batch for `ownerId`, after checking again, inside the transaction, that the
-   * account is still empty (two imports sent at once must not both land).
+   * account is still empty: two imports sent at once (to one instance or to two) must not
+   * both land. The check alone is not enough on PostgreSQL, where under READ COMMITTED two
+   * transactions can both find the account empty before either commits; so each import first
+   * takes a lock kept until its transaction ends, keyed by the account. The second waits for
+   * the first to commit, then its check (a new statement, so a new snapshot) sees the rows
+   * and it is refused. On SQLite a write transaction already excludes every other.
    */
   async insertAll(ownerId: string, batch: ImportBatch): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
+      await lockForTransaction(trx, this.dialect, `import:${ownerId}`);
       if (await this.holdsRecords(ownerId, trx)) {
         throw new DomainError(IMPORT_TARGET_NOT_EMPTY, t('api.import_target_not_empty'));
       }

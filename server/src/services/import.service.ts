@@ -107,11 +107,13 @@ export class ImportService {
     const planWeeks = [];
     for (const week of parsed.planWeeks)
       planWeeks.push(
-        await this.plan.sealWeekForImport(actor, {
-          week: week.week,
-          checkId: (week.checkId !== null ? responseIds.get(week.checkId) : undefined) ?? '',
-          plan: week.plan,
-        }),
+        withRisk(
+          await this.plan.sealWeekForImport(actor, {
+            week: week.week,
+            checkId: (week.checkId !== null ? responseIds.get(week.checkId) : undefined) ?? '',
+            plan: week.plan,
+          }),
+        ),
       );
     return {
       batch: {

@@ -18,20 +18,12 @@ import {
   type PlanStep,
   type PlanStepStatus,
   type SupportAction,
-  type SupportKind,
   type WeeklyPlan,
 } from '../../../core/plan/planner';
-import { message, renderPlanMessage, type PlanMessage } from '../../../core/plan/plan-messages';
-import {
-  CARE_LEVELS,
-  type CareLevel,
-  type RecentWritingSafety,
-} from '../../../core/plan/stepped-care';
-import { MODALITIES } from '../../../core/exercises/catalogue.model';
-import {
-  SCORED_SUBSCALE_IDS,
-  type ScoredSubscaleId,
-} from '../../../core/assessment/closeness-check.definition';
+import { renderPlanMessage, type PlanMessage } from '../../../core/plan/plan-messages';
+import type { CareLevel, RecentWritingSafety } from '../../../core/plan/stepped-care';
+import { parseStoredPlan, storedWeekTexts, type StoredPlan } from '../../../core/plan/stored-plan';
+import type { RiskAssessment } from '../../../core/safety/risk';
 import { addWeeks, isoWeekAt } from '../../../core/plan/week';
 import type { AccessPolicy, Actor } from '../policies/access.policy';
 import type {
@@ -102,12 +94,6 @@ export interface PlanView {
   paused: ({ exerciseIds: ExerciseId[] } & ReasonView) | null;
   /** True when the saved preferences could not be read, so the usual ones were used. */
   preferencesUnreadable: boolean;
-}
-
-/** A week's plan as stored: the plan and the Check it was made from. */
-interface StoredPlan {
-  checkId: string;
-  plan: WeeklyPlan;
 }
 
 interface BuiltPlan {
@@ -297,24 +283,31 @@ export class PlanService {
   }
 
   /**
-   * A week's plan brought in from an export (ImportService), sealed for the actor. `checkId`
+   * A week's plan brought in from an export (ImportService), sealed for the actor, with the
+   * risk check of its free texts (a file can put any words there). The plan was read strictly
+   * by the import's parser (core/plan/stored-plan), so it is exactly a plan's shape. `checkId`
    * is the id the imported Check it was made from has in this account (empty if unknown: the
    * week is then made again when it is next shown). Not saved here: the import saves
    * everything together, in one transaction.
    */
   async sealWeekForImport(
     actor: Actor,
-    week: { week: string; checkId: string; plan: Record<string, unknown> },
-  ): Promise<StoredPlanWeek> {
+    week: { week: string; checkId: string; plan: WeeklyPlan },
+  ): Promise<{ stored: StoredPlanWeek; risk: RiskAssessment }> {
     await this.policy.requireCollection(actor, 'update', 'plan', actor.userId);
+    const stored: StoredPlan = { checkId: week.checkId, plan: week.plan };
+    const risk = await this.risk.assess(storedWeekTexts(week.plan).join('\n'));
     return {
-      ownerId: actor.userId,
-      week: week.week,
-      planCiphertext: await this.vault.seal(
-        weekLocation(actor.userId, week.week),
-        JSON.stringify({ checkId: week.checkId, plan: week.plan }),
-      ),
-      updatedAt: this.clock.now().toISOString(),
+      stored: {
+        ownerId: actor.userId,
+        week: week.week,
+        planCiphertext: await this.vault.seal(
+          weekLocation(actor.userId, week.week),
+          JSON.stringify(stored),
+        ),
+        updatedAt: this.clock.now().toISOString(),
+      },
+      risk,
     };
   }
 
@@ -456,7 +449,9 @@ export class PlanService {
 
   /**
    * A stored week, or null when it cannot be used: it fails its integrity check, is not JSON,
-   * or is not the shape of a plan. A damaged stored plan is made again: the person loses only
+   * or is not exactly a plan (core/plan/stored-plan: the same strict reading an import uses;
+   * fields a plan does not have are dropped, reasons in English from older weeks kept as
+   * `plan.legacy`). A damaged stored plan is made again: the person loses only
    * this week's swaps and skips. The failure is still reported as an integrity incident.
    */
   private async openWeek(
@@ -465,7 +460,7 @@ export class PlanService {
     ciphertext: string,
   ): Promise<StoredPlan | null> {
     try {
-      const stored = readStoredPlan(
+      const stored = parseStoredPlan(
         JSON.parse(await this.vault.open(weekLocation(ownerId, week), ciphertext)),
       );
       if (stored === null) this.reportError(new DomainError('plan_unreadable', 'plan: bad shape'));
@@ -514,95 +509,6 @@ function isUnreadable(error: unknown): boolean {
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/**
- * A stored week read defensively: null unless it has the shape of a plan. Plans stored before
- * reasons became message descriptors hold plain-text reasons; they still read (see viewOf).
- */
-function readStoredPlan(value: unknown): StoredPlan | null {
-  if (!isRecord(value) || typeof value.checkId !== 'string' || !isRecord(value.plan)) return null;
-  const plan = value.plan;
-  if (
-    typeof plan.week !== 'string' ||
-    !Array.isArray(plan.steps) ||
-    !Array.isArray(plan.swappedOut) ||
-    !isRecord(plan.recommendation) ||
-    !isRecord(plan.minutes) ||
-    !CARE_LEVELS.includes(plan.recommendation.level as CareLevel) ||
-    !plan.steps.every(isStoredStep) ||
-    !(Array.isArray(plan.support) ? plan.support : []).every(
-      (action) => isRecord(action) && SUPPORT_KINDS.has(action.kind as string),
-    )
-  )
-    return null;
-  return upgradeReasons(value as unknown as StoredPlan);
-}
-
-const SUPPORT_KINDS: ReadonlySet<string> = new Set<SupportKind>([
-  'get-help-now',
-  'safety-plan',
-  'safeguarding-help',
-  'professional-help',
-]);
-const isSubscaleId = (value: unknown): value is ScoredSubscaleId =>
-  (SCORED_SUBSCALE_IDS as readonly unknown[]).includes(value);
-
-/**
- * A stored step with every field the plan's answer promises (its OpenAPI schema is strict):
- * a week stored or imported with anything else is made again rather than answered with a 500.
- */
-function isStoredStep(step: unknown): boolean {
-  return (
-    isRecord(step) &&
-    typeof step.id === 'string' &&
-    isExerciseId(step.exerciseId) &&
-    (MODALITIES as readonly unknown[]).includes(step.modality) &&
-    Array.isArray(step.targets) &&
-    step.targets.every(isSubscaleId) &&
-    (step.focus === null || isSubscaleId(step.focus)) &&
-    typeof step.minutes === 'number' &&
-    Number.isFinite(step.minutes) &&
-    step.minutes >= 0 &&
-    (step.intensity === 1 || step.intensity === 2 || step.intensity === 3) &&
-    (step.status === 'todo' || step.status === 'done' || step.status === 'skipped') &&
-    (step.source === 'plan' || step.source === 'homework')
-  );
-}
-
-/**
- * Plans stored before reasons became message descriptors hold English strings: each is
- * wrapped as it is (`plan.legacy`), so the week still reads the same and keeps its swaps.
- * Anything that is neither a string nor a descriptor reads as an empty reason.
- */
-function upgradeReasons(stored: StoredPlan): StoredPlan {
-  const upgrade = (reason: unknown): PlanMessage =>
-    typeof reason === 'string'
-      ? message('plan.legacy', { text: reason })
-      : isRecord(reason) && typeof reason.key === 'string'
-        ? (reason as unknown as PlanMessage)
-        : message('plan.legacy', { text: '' });
-  const plan = stored.plan;
-  return {
-    ...stored,
-    plan: {
-      ...plan,
-      recommendation: {
-        ...plan.recommendation,
-        reasons: (Array.isArray(plan.recommendation.reasons)
-          ? plan.recommendation.reasons
-          : []
-        ).map(upgrade),
-      },
-      support: (Array.isArray(plan.support) ? plan.support : []).map((action) => ({
-        ...action,
-        reason: upgrade(action.reason),
-      })),
-      pace: { ...plan.pace, reason: upgrade(plan.pace?.reason) },
-      paused: plan.paused ? { ...plan.paused, reason: upgrade(plan.paused.reason) } : null,
-      steps: plan.steps.map((step) => ({ ...step, reason: upgrade(step.reason) })),
-    },
-  };
-}
 
 /** Stored preferences read defensively: null unless every field is as saved. */
 function readPreferences(value: unknown): PlanPreferencesView | null {

@@ -139,6 +139,26 @@ describe.skipIf(!dbAvailable)('reminders API', () => {
     expect(noCsrf.body.error.code).toBe('csrf_failed');
   });
 
+  it('never builds its links from a hostile Host header', async () => {
+    const { client } = await person();
+    const made = await client.post(
+      '/api/reminders/calendar-feed',
+      {},
+      {
+        headers: { host: 'evil.example/<script>' },
+      },
+    );
+    expect(made.status, made.text).toBe(201);
+    expect(new URL(made.body.url).host).toBe('localhost');
+    const token = pathOf(made.body.url).split('/').pop()!;
+    const feed = await new TestClient(testApp.app).get(`/api/reminders/calendar/${token}`, {
+      headers: { host: 'a b c' },
+      withoutCookies: true,
+    });
+    expect(feed.status).toBe(200);
+    expect(feed.text).not.toContain('a b c');
+  });
+
   it('serves the feed without a cookie; a new address or stopping it ends the old one', async () => {
     const { client } = await person();
     await client.put('/api/reminders', LONDON_DAILY);

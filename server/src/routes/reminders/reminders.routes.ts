@@ -13,6 +13,9 @@ import {
   stopFeedSchema,
 } from './schema';
 
+/** A host name or IP address, with an optional port: nothing that could break a URL. */
+const PLAIN_HOST = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/i;
+
 /**
  * Reminders need a session, not health-data consent: they hold no health content, and a
  * person who withdrew consent must still be able to see and stop them (docs/decisions/0012).
@@ -24,7 +27,17 @@ export function reminderRoutes(app: App, publicUrl: string | null): void {
     const session = requireSignedIn(request);
     return { userId: session.userId, email: session.user.email };
   };
-  const baseUrl = (request: FastifyRequest) => publicUrl ?? `${request.protocol}://${request.host}`;
+  /**
+   * The address links point at: PUBLIC_URL when set (as it should be behind a proxy), else
+   * the request's own, taken only if it is a plain host name or address. The Host and
+   * X-Forwarded-* headers are whatever a client sends: never trusted to be a URL.
+   */
+  const baseUrl = (request: FastifyRequest) => {
+    if (publicUrl) return publicUrl;
+    const protocol = request.protocol === 'https' ? 'https' : 'http';
+    const host = PLAIN_HOST.test(request.host) ? request.host : 'localhost';
+    return `${protocol}://${host}`;
+  };
 
   app.get('/api/reminders', { schema: getRemindersSchema }, async (request) =>
     reminders.get(actor(request)),

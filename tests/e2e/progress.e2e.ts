@@ -213,7 +213,7 @@ describe.skipIf(!chromiumPath)('the progress page', () => {
     );
     // The ladder's go is on its own chart.
     expect(await page.locator('.ladder-chart').innerText()).toContain(
-      'Last time you expected 60 out of 100, and it was 30.',
+      'One step tried. You expected 60 out of 100, and it was 30.',
     );
 
     // Plan steps: the finished one as a bar in its week, beside the steps planned.

@@ -974,6 +974,8 @@ export const enGB = {
   'report.since.label': 'Since',
   'report.since.hint':
     'We start from the day you last said you printed a report, or four weeks ago. You can pick any day in the last five years.',
+  'report.since.outOfRange':
+    'Please choose a day from {earliest} to {today}. Until then, the report below stays as it is.',
   'report.journal.legend': 'Journal entries to include',
   'report.journal.none': 'There are no journal entries from this time.',
   'report.exercises.legend': 'Exercises to include in full',

@@ -1,12 +1,13 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { earliestReportDate } from '../../../core/report/session-report';
 import { RequireSignIn } from '../features/auth/RequireSignIn';
 import { browserTimeZone, today } from '../features/checkins/days';
+import { ApiError } from '../api/client';
 import { BusyButton } from '../features/layout/BusyButton';
 import { ErrorMessage } from '../features/layout/ErrorMessage';
 import { formatDate } from '../features/layout/format';
 import { usePageTitle } from '../features/layout/use-page-title';
-import { ReportPreview } from '../features/report/ReportPreview';
+import { ReportPreview, reportDay } from '../features/report/ReportPreview';
 import {
   useReportPrinted,
   useSessionReport,
@@ -31,46 +32,123 @@ export default function ReportPage() {
 
 function Report() {
   const timeZone = useMemo(() => browserTimeZone(), []);
+  // The start day asked for (null: the server's default); only ever a day within the bounds.
   const [from, setFrom] = useState<string | null>(null);
   const report = useSessionReport(from, timeZone);
+  // The last report that loaded stays on screen while another is asked for or if one fails.
+  const [shown, setShown] = useState<SessionReport | null>(null);
+  if (report.data && !report.isPlaceholderData && report.data !== shown) setShown(report.data);
+  // Always on the page, with or without a report, so the day can be changed whatever happens.
+  const since = (
+    <SinceField
+      timeZone={timeZone}
+      start={shown?.from ?? null}
+      error={report.isError ? report.error : null}
+      onRetry={() => void report.refetch()}
+      onFrom={setFrom}
+    />
+  );
   return (
     <div className="page report-page">
       <h1 className="no-print">{t('report.title')}</h1>
       <p className="lead no-print">{t('report.intro')}</p>
-      {report.isPending ? (
-        <p role="status" className="no-print">
-          {t('layout.loading')}
-        </p>
-      ) : null}
-      {report.isError ? (
-        <div className="no-print">
-          <ErrorMessage error={report.error} onRetry={() => report.refetch()} />
-        </div>
-      ) : null}
-      {report.data ? (
-        <ReportChoices report={report.data} timeZone={timeZone} onFrom={(day) => setFrom(day)} />
-      ) : null}
+      {shown ? (
+        <ReportChoices report={shown} since={since} />
+      ) : (
+        <section className="no-print report-choices" aria-labelledby="report-choose">
+          <h2 id="report-choose">{t('report.choose.title')}</h2>
+          {since}
+          {report.isPending ? <p role="status">{t('layout.loading')}</p> : null}
+        </section>
+      )}
     </div>
   );
 }
 
-function ReportChoices({
-  report,
+/**
+ * The start day. The date box gives a value on every keystroke that completes a day (in
+ * Chromium the first digit of a year gives year 2), so only a day between five years ago and
+ * today is asked for; anything else gets a gentle hint beside the box and the report on screen
+ * stays as it was. The box never leaves the page, whatever a request answers.
+ */
+function SinceField({
   timeZone,
+  start,
+  error,
+  onRetry,
   onFrom,
 }: {
-  report: SessionReport;
   timeZone: string;
+  /** The start of the report on screen, until the person types their own. */
+  start: string | null;
+  error: unknown;
+  onRetry: () => void;
   onFrom: (day: string) => void;
 }) {
   const sinceId = useId();
   const hintId = useId();
+  const rangeId = useId();
+  const errorId = useId();
+  const [typed, setTyped] = useState<string | null>(null);
+  const todayIs = today(timeZone);
+  const earliest = earliestReportDate(todayIs);
+  const value = typed ?? start ?? '';
+  const outOfRange = value !== '' && !dayWithin(value, earliest, todayIs);
+  return (
+    <div className="field report-since">
+      <label htmlFor={sinceId}>{t('report.since.label')}</label>
+      <p className="hint" id={hintId}>
+        {t('report.since.hint')}
+      </p>
+      <input
+        id={sinceId}
+        type="date"
+        value={value}
+        min={earliest}
+        max={todayIs}
+        aria-invalid={outOfRange ? true : undefined}
+        aria-describedby={[hintId, outOfRange ? rangeId : null, error ? errorId : null]
+          .filter(Boolean)
+          .join(' ')}
+        onChange={(event) => {
+          const day = event.target.value;
+          setTyped(day);
+          // An unfinished date is empty; a day outside the bounds is never sent.
+          if (day !== '' && dayWithin(day, earliest, todayIs)) onFrom(day);
+        }}
+      />
+      {outOfRange ? (
+        <p className="report-since__range" id={rangeId}>
+          {t('report.since.outOfRange', {
+            earliest: reportDay(earliest),
+            today: reportDay(todayIs),
+          })}
+        </p>
+      ) : null}
+      <div role="status">
+        {error ? (
+          <div className="notice notice--error" id={errorId}>
+            <p>{error instanceof ApiError ? error.message : t('report.loadFailed')}</p>
+            <button type="button" onClick={onRetry}>
+              {t('error.tryAgain')}
+            </button>
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+/** A whole day (YYYY-MM-DD) from `earliest` to `latest`, both included. */
+function dayWithin(day: string, earliest: string, latest: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && day >= earliest && day <= latest;
+}
+
+function ReportChoices({ report, since }: { report: SessionReport; since: ReactNode }) {
   const [journalIds, setJournalIds] = useState<string[]>([]);
   const [exerciseIds, setExerciseIds] = useState<string[]>([]);
-  const [since, setSince] = useState(report.from);
   const printed = useReportPrinted();
   const region = useMemo(() => personRegion(), []);
-  const todayIs = today(timeZone);
 
   // Keep the order the lists show (newest first), whatever order the boxes were ticked in.
   const journalChosen = report.journal
@@ -84,25 +162,7 @@ function ReportChoices({
     <>
       <section className="no-print report-choices" aria-labelledby="report-choose">
         <h2 id="report-choose">{t('report.choose.title')}</h2>
-        <div className="field">
-          <label htmlFor={sinceId}>{t('report.since.label')}</label>
-          <p className="hint" id={hintId}>
-            {t('report.since.hint')}
-          </p>
-          <input
-            id={sinceId}
-            type="date"
-            value={since}
-            min={earliestReportDate(todayIs)}
-            max={todayIs}
-            aria-describedby={hintId}
-            onChange={(event) => {
-              setSince(event.target.value);
-              // The date field gives a whole day or nothing; only a whole day asks again.
-              if (/^\d{4}-\d{2}-\d{2}$/.test(event.target.value)) onFrom(event.target.value);
-            }}
-          />
-        </div>
+        {since}
         {report.lastReportAt ? (
           <p>{t('report.printed.last', { date: formatDate(report.lastReportAt) })}</p>
         ) : null}

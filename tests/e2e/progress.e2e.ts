@@ -5,10 +5,7 @@ import { CURRENT_CLOSENESS_CHECK } from '../../core/assessment/closeness-check.d
 import { RELIABILITY_MIN_RESPONSES } from '../../core/assessment/psychometrics';
 import { localDate } from '../../core/checkins/local-date';
 import { addDays, isoWeekOf, weekStart } from '../../core/plan/week';
-import type { Clock } from '../../server/src/services/clock';
 import { simulatedRespondents } from '../factories/closeness-check.factory';
-import { signUpWithConsent } from '../support/personal-data';
-import { TestClient } from '../support/http-client';
 import {
   axeViolations,
   chromiumPath,
@@ -19,7 +16,16 @@ import {
   tabUntilFocused,
   type RunningServer,
 } from './support/browser';
-import { closenessCheckAnswers, noSidewaysScroll, pageApi, signIn } from './support/journeys';
+import {
+  CLOSENESS,
+  CLOSENESS_ROWS as EXPECTED_ROWS,
+  HISTORY_ZONE as ZONE,
+  SeedingClock,
+  longDay,
+  seedHistory,
+  tableRows,
+} from './support/history';
+import { noSidewaysScroll, pageApi, signIn } from './support/journeys';
 
 /**
  * The progress page for a person with history: check-ins on six days across two weeks, two
@@ -32,51 +38,6 @@ import { closenessCheckAnswers, noSidewaysScroll, pageApi, signIn } from './supp
  * the research figures in place, a reliable change is marked.
  */
 
-/** Real time, unless a seeding step has set a moment. */
-class SeedingClock implements Clock {
-  private fixed: Date | null = null;
-  now(): Date {
-    return this.fixed ? new Date(this.fixed.getTime()) : new Date();
-  }
-  set(moment: Date | null): void {
-    this.fixed = moment;
-  }
-}
-
-const ZONE = 'Europe/London';
-const CHECK = '/api/assessments/closeness-check/responses';
-const LADDER = '/api/exercises/closeness-ladder/entries';
-
-/**
- * Closeness each day, days before today → ratings. The 7-day averages are whole numbers, worked
- * out by hand: 2; 3 (2, 4); 4 (2, 4, 6); 5 (4, 6, 5); 6 (6, 5, 7); 7 (5, 7, 9).
- */
-const CLOSENESS: readonly (readonly [number, number[]])[] = [
-  [10, [2]],
-  [9, [4]],
-  [8, [6]],
-  [3, [5]],
-  [2, [6, 8]],
-  [0, [9]],
-];
-const EXPECTED_ROWS = [
-  [10, '2', '2'],
-  [9, '4', '3'],
-  [8, '6', '4'],
-  [3, '5', '5'],
-  [2, '7', '6'],
-  [0, '9', '7'],
-] as const;
-
-function longDay(date: string): string {
-  return new Date(`${date}T12:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-}
-
 describe.skipIf(!chromiumPath)('the progress page', () => {
   const clock = new SeedingClock();
   let server: RunningServer;
@@ -84,74 +45,11 @@ describe.skipIf(!chromiumPath)('the progress page', () => {
   let person: { login: string; password: string };
   let plannedThatWeek = 0;
   const today = localDate(new Date(), ZONE);
-  // Midday of an earlier day (12:00 or 13:00 in London): safely inside that day.
-  const midday = (daysBefore: number) => new Date(`${addDays(today, -daysBefore)}T12:00:00Z`);
 
   beforeAll(async () => {
     server = await startServer({ clock });
     browser = await launchBrowser();
-    const client = new TestClient(server.app);
-    const at = async (daysBefore: number) => {
-      clock.set(daysBefore === 0 ? null : midday(daysBefore));
-      const login = await client.post('/api/auth/login', {
-        login: person.login,
-        password: person.password,
-      });
-      expect(login.status, login.text).toBe(200);
-    };
-    clock.set(midday(11));
-    person = await signUpWithConsent(client);
-    for (const [daysBefore, ratings] of CLOSENESS) {
-      await at(daysBefore);
-      for (const closeness of ratings) {
-        const saved = await client.post('/api/checkins', {
-          mood: 5,
-          closeness,
-          stress: 5,
-          timeZone: ZONE,
-        });
-        expect(saved.status, saved.text).toBe(201);
-      }
-      if (daysBefore === 9 || daysBefore === 2) {
-        const answers =
-          daysBefore === 9
-            ? closenessCheckAnswers({ hardest: ['trust', 'sharing'] })
-            : closenessCheckAnswers({ middle: ['trust'] });
-        const check = await client.post(CHECK, { answers });
-        expect(check.status, check.text.slice(0, 300)).toBe(201);
-      }
-      if (daysBefore === 9) {
-        // That week's plan, and its first step finished.
-        const plan = await client.get(`/api/plan?timeZone=${encodeURIComponent(ZONE)}`);
-        expect(plan.status, plan.text.slice(0, 300)).toBe(200);
-        const exerciseId = plan.body.steps[0].exerciseId as string;
-        plannedThatWeek = plan.body.steps.length as number;
-        const base = `/api/exercises/${exerciseId}/entries`;
-        const created = await client.post(base, { values: {} });
-        expect(created.status, created.text.slice(0, 300)).toBe(201);
-        const done = await client.post(`${base}/${created.body.entry.id}/complete`, {
-          distress: 3,
-          helpful: 7,
-        });
-        expect(done.status, done.text.slice(0, 300)).toBe(200);
-      }
-      if (daysBefore === 2) {
-        const created = await client.post(LADDER, {
-          values: {
-            ladder: { rungs: [{ step: 'Say good morning to Sam', expected: 60 }] },
-            before: { rung: 'Say good morning to Sam', predicted: 60 },
-            after: { actual: 30 },
-          },
-        });
-        expect(created.status, created.text.slice(0, 300)).toBe(201);
-        const done = await client.post(`${LADDER}/${created.body.entry.id}/complete`, {
-          distress: 3,
-          helpful: 7,
-        });
-        expect(done.status, done.text.slice(0, 300)).toBe(200);
-      }
-    }
-    clock.set(null);
+    ({ person, plannedThatWeek } = await seedHistory(server, clock, today));
   });
 
   afterAll(async () => {
@@ -221,11 +119,7 @@ describe.skipIf(!chromiumPath)('the progress page', () => {
     expect(await steps.innerText()).toContain('In these 12 weeks you finished 1 plan step.');
     expect(await steps.locator('svg[role="img"] rect.chart__bar').count()).toBe(1);
     await steps.getByRole('button', { name: 'Show as a table' }).click();
-    const stepRows = await steps
-      .locator('tbody tr')
-      .evaluateAll((trs) =>
-        trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent ?? '')),
-      );
+    const stepRows = await tableRows(steps);
     expect(stepRows).toHaveLength(12);
     expect(stepRows).toContainEqual([
       longDay(weekStart(isoWeekOf(addDays(today, -9)))),
@@ -265,11 +159,7 @@ describe.skipIf(!chromiumPath)('the progress page', () => {
       'That day',
       '7-day average',
     ]);
-    const rows = await table
-      .locator('tbody tr')
-      .evaluateAll((trs) =>
-        trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent ?? '')),
-      );
+    const rows = await tableRows(table);
     expect(rows).toEqual(
       EXPECTED_ROWS.map(([daysBefore, value, average]) => [
         longDay(addDays(today, -daysBefore)),

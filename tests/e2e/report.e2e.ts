@@ -1,4 +1,3 @@
-import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { helpRegion } from '../../core/safety/help-lines';
@@ -14,6 +13,7 @@ import {
   startServer,
   type RunningServer,
 } from './support/browser';
+import { printedText } from './support/history';
 import { noSidewaysScroll, pageApi, signIn } from './support/journeys';
 
 /**
@@ -131,12 +131,7 @@ describe.skipIf(!chromiumPath)('session report journey', () => {
     await noSidewaysScroll(page, 'report, light');
 
     // Printed as Chromium prints it, and read back.
-    await page.emulateMedia({ media: 'print' });
-    const pdf = await page.pdf({ format: 'A4', printBackground: false });
-    await page.emulateMedia({ media: 'screen' });
-    const document = await getDocumentProxy(new Uint8Array(pdf));
-    const { text } = await extractText(document, { mergePages: true });
-    const printed = text.replace(/\s+/g, ' ');
+    const printed = await printedText(page);
 
     for (const heading of [
       'My Closer report',

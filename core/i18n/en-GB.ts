@@ -609,6 +609,7 @@ export const enGB = {
   'exercise.ladder.actual': 'Really',
   'exercise.ladder.date': 'Date',
   'exercise.ladder.step': 'Step',
+  'exercise.ladder.notRated': 'Not rated',
   'exercise.ladder.showTable': 'Show as a table',
   'exercise.ladder.table': 'Expected and real difficulty, as a table',
   'exercise.ladder.showChart': 'Show as a chart',
@@ -651,11 +652,11 @@ export const enGB = {
   'progress.checkins.title': 'Check-ins: {measure}',
   'progress.checkins.empty': 'Once you check in a few times, your trends will show here.',
   'progress.checkins.summary':
-    'Your 7-day average for {measure} is {average}, out of 10. It was {first} at the start of these {weeks} weeks.',
+    'On {date}, your 7-day average for {measure} was {average} out of 10. At your first check-in in these {weeks} weeks, on {firstDate}, it was {first}.',
   'progress.checkins.summaryOne':
-    'One day with a check-in so far: {measure} was {value} out of 10.',
+    'You checked in on one day in these {weeks} weeks. On {date}, {measure} was {value} out of 10.',
   'progress.checkins.chartName':
-    '{measure} from {from} to {to}: daily points and a 7-day average, now {average} out of 10.',
+    '{measure} from {from} to {to}: daily points and a 7-day average, which was {average} out of 10 on {date}.',
   'progress.checkins.daily': 'That day',
   'progress.checkins.average': '7-day average',
   'progress.checkins.caption': '{measure} each day you checked in, with the 7-day average',
@@ -671,9 +672,10 @@ export const enGB = {
   'progress.checks.summaryOne':
     'You have taken the Check once. Take it again in a few weeks to see change over time.',
   'progress.checks.chartName':
-    '{subscale}: scores from {first} to {last} over {count} Checks, on a scale of 1 to 5.',
+    '{subscale}: from {first} to {last} out of 100, over {count} Checks.',
   'progress.checks.caption': '{subscale}: score at each Check, and whether the change was reliable',
-  'progress.checks.score': 'Score (1 to 5)',
+  'progress.checks.score': 'Score (out of 100)',
+  'progress.checks.axis': 'Out of 100',
   'progress.checks.change': 'Change since the Check before',
   'progress.checks.firstCheck': 'First Check',
   'progress.checks.reliableMark': 'reliable change',
@@ -693,7 +695,7 @@ export const enGB = {
   'progress.steps.planned': 'Planned',
   'progress.table.showChart': 'Show as a chart',
   'progress.checkins.sectionTitle': 'Check-ins',
-  'progress.checks.chartNameOne': '{subscale}: {score} at your first Check, on a scale of 1 to 5.',
+  'progress.checks.chartNameOne': '{subscale}: {score} out of 100 at your first Check.',
   'progress.ladder.open': 'Open the closeness ladder',
   'progress.tool.text': 'See how things have been going, in charts you can also read as tables.',
   'progress.steps.summaryOne': 'In these {weeks} weeks you finished 1 plan step.',

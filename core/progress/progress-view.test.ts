@@ -45,14 +45,15 @@ describe('progressView', () => {
   });
 
   it('lists Checks oldest first with the change labels of the history, leaving out damaged ones', () => {
-    const first = { version: 1, scores: scores(4) };
-    const second = { version: 1, scores: scores(2) };
+    const first = { version: 1, scores: scores(4), index: scores(75) };
+    const second = { version: 1, scores: scores(2), index: scores(25) };
     const checks: CheckWithChange[] = [
       {
         id: 'c3',
         version: 1,
         createdAt: '2027-02-01T10:00:00Z',
         scores: scores(2),
+        index: scores(25),
         change: null,
         unreadable: true,
       },
@@ -76,6 +77,8 @@ describe('progressView', () => {
     });
     expect(view.checks.map((check) => check.id)).toEqual(['c1', 'c2']);
     expect(view.checks[0]?.changes).toBeNull();
+    // The 0–100 index travels with each Check, as the Check history shows it.
+    expect(view.checks.map((check) => check.index.trust)).toEqual([75, 25]);
     // Without research figures, change is never called reliable.
     expect(Object.values(view.checks[1]?.changes ?? {})).toEqual(
       SCORED_SUBSCALE_IDS.map(() => 'not-assessed'),

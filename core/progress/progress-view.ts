@@ -27,6 +27,8 @@ export interface CheckWithChange {
   version: number;
   createdAt: string;
   scores: Readonly<Record<ScoredSubscaleId, number | null>>;
+  /** The 0–100 index the Check history and the report show. */
+  index: Readonly<Record<ScoredSubscaleId, number | null>>;
   change: Readonly<Record<ScoredSubscaleId, SubscaleChange>> | null;
   unreadable?: boolean;
 }
@@ -36,6 +38,8 @@ export interface ProgressCheck {
   createdAt: string;
   version: number;
   scores: Record<ScoredSubscaleId, number | null>;
+  /** The same scores on the 0–100 index, as the Check history and the report show them. */
+  index: Record<ScoredSubscaleId, number | null>;
   /** The change label per subscale since the Check before; null for the first. */
   changes: Record<ScoredSubscaleId, ChangeLabel> | null;
 }
@@ -98,6 +102,7 @@ export function progressView(input: ProgressInput): ProgressView {
       createdAt: check.createdAt,
       version: check.version,
       scores: { ...check.scores },
+      index: { ...check.index },
       changes: check.change
         ? (Object.fromEntries(
             Object.entries(check.change).map(([id, change]) => [id, change.label]),

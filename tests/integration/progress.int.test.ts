@@ -108,6 +108,12 @@ describe.skipIf(!dbAvailable)('progress', () => {
     expect(progress.checks).toHaveLength(1);
     expect(progress.checks[0].changes).toBeNull();
     expect(progress.checks[0].scores.sharing).toBeGreaterThan(progress.checks[0].scores.trust);
+    // The 0–100 index of the Check history, so one Check reads the same on every page.
+    const listed = await client.get(CHECK);
+    expect(listed.status, listed.text.slice(0, 300)).toBe(200);
+    expect(progress.checks[0].index).toEqual(listed.body.responses[0].index);
+    expect(progress.checks[0].index.sharing).toBe(100);
+    expect(progress.checks[0].index.trust).toBe(25);
     expect(progress.ladder).toEqual([
       expect.objectContaining({
         date: '2027-02-05',

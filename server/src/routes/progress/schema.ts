@@ -33,6 +33,11 @@ const ProgressCheck = Type.Object({
   createdAt: Type.String({ description: 'ISO 8601 instant.' }),
   version: Type.Integer(),
   scores: PerSubscale(Nullable(Type.Number({ minimum: 1, maximum: 5 }))),
+  index: {
+    ...PerSubscale(Nullable(Type.Integer({ minimum: 0, maximum: 100 }))),
+    description:
+      'The same scores on the 0–100 index the Check history and the session report show (higher: that part was harder). The page draws these.',
+  },
   changes: Type.Union([PerSubscale(ChangeLabel), Type.Null()], {
     description:
       'The change label per subscale since the Check before, exactly as the Check history gives it (Reliable Change Index; "not-assessed" until the research figures exist). Null for the first Check.',

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { labelAnchor, linearScale, linePath, niceTicks } from './chart-geometry';
 import './charts.css';
 
@@ -13,8 +13,10 @@ import './charts.css';
  * - Meaning never rests on colour alone: each series also has its own dash pattern and
  *   marker shape, shown in the key, and a marked point (for example a reliable change) gets
  *   a diamond and a short label.
- * - Real text for the ticks; the width follows the page through the viewBox, so it prints
- *   as vectors and scales at 200 % zoom. Nothing moves, so reduced motion is respected.
+ * - Real text for the ticks; the drawing is as wide as its space (300 to 600 units, one unit
+ *   about one pixel), so the labels stay readable on a 320 px screen and at 200 % zoom, and
+ *   it prints as vectors. A narrow chart shows fewer x labels. Nothing moves, so reduced
+ *   motion is respected.
  */
 
 export type SeriesTone = 1 | 2 | 3;
@@ -52,14 +54,18 @@ export interface LineChartProps {
   name: string;
   series: readonly ChartSeries[];
   x: { domain: readonly [number, number]; ticks: readonly AxisTick[] };
-  /** Ticks default to about five round numbers across the domain. */
-  y: { domain: readonly [number, number]; ticks?: readonly number[] };
+  /** Ticks default to about five round numbers across the domain; `label` names the scale. */
+  y: { domain: readonly [number, number]; ticks?: readonly number[]; label?: string };
   /** The key's words for a marked point (when any point has `mark`). */
   markLabel?: string;
 }
 
+/** The widest drawing, in units; narrower spaces get a narrower drawing (never below MIN). */
 const WIDTH = 600;
+const MIN_WIDTH = 300;
 const HEIGHT = 260;
+/** Room each x label needs, in units, so labels never run into each other. */
+const LABEL_ROOM = 80;
 const PAD = { top: 28, right: 32, bottom: 36, left: 44 };
 const MARKER = 5;
 
@@ -149,9 +155,46 @@ function KeySwatch({ series }: { series: ChartSeries }) {
   );
 }
 
+/**
+ * The drawing's width in units: the figure's width in CSS pixels, between MIN_WIDTH and
+ * WIDTH, so one unit stays about one pixel and text keeps its size on a small screen.
+ */
+function useDrawingWidth() {
+  const ref = useRef<HTMLElement>(null);
+  const [width, setWidth] = useState(WIDTH);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const measure = () => {
+      const space = element.getBoundingClientRect().width;
+      if (space > 0) setWidth(Math.round(Math.min(WIDTH, Math.max(MIN_WIDTH, space))));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return { ref, width };
+}
+
+/** At most `most` of the ticks, evenly chosen, always with the first and the last. */
+function fewerTicks<T>(ticks: readonly T[], most: number): readonly T[] {
+  if (ticks.length <= most) return ticks;
+  if (most <= 1) return ticks.slice(-1);
+  const chosen = new Set<number>();
+  for (let step = 0; step < most; step += 1)
+    chosen.add(Math.round((step * (ticks.length - 1)) / (most - 1)));
+  return ticks.filter((_, index) => chosen.has(index));
+}
+
 export function LineChart({ name, series, x, y, markLabel }: LineChartProps) {
   const titleId = useId();
-  const xOf = linearScale(x.domain, [PAD.left, WIDTH - PAD.right]);
+  const { ref, width } = useDrawingWidth();
+  const xTicks = fewerTicks(
+    x.ticks,
+    Math.max(2, Math.floor((width - PAD.left - PAD.right) / LABEL_ROOM)),
+  );
+  const xOf = linearScale(x.domain, [PAD.left, width - PAD.right]);
   const yOf = linearScale(y.domain, [HEIGHT - PAD.bottom, PAD.top]);
   const yTicks = y.ticks ?? niceTicks(y.domain[0], y.domain[1], 5);
   const bars = series.filter((one) => one.kind === 'bars');
@@ -160,12 +203,12 @@ export function LineChart({ name, series, x, y, markLabel }: LineChartProps) {
   const spacing =
     barXs.length > 1
       ? Math.abs(xOf(barXs[1] ?? 0) - xOf(barXs[0] ?? 0))
-      : WIDTH - PAD.left - PAD.right;
+      : width - PAD.left - PAD.right;
   const barWidth = Math.min(36, (spacing * 0.7) / Math.max(1, bars.length));
   const marked = series.some((one) => one.points.some((point) => point.mark));
 
   return (
-    <figure className="chart">
+    <figure className="chart" ref={ref}>
       <ul className="chart__key">
         {series.map((one) => (
           <li key={one.id}>
@@ -184,17 +227,22 @@ export function LineChart({ name, series, x, y, markLabel }: LineChartProps) {
       </ul>
       <svg
         className="chart__svg"
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        viewBox={`0 0 ${width} ${HEIGHT}`}
         role="img"
         aria-labelledby={titleId}
       >
         <title id={titleId}>{name}</title>
+        {y.label ? (
+          <text className="chart__tick" x={4} y={14} textAnchor="start">
+            {y.label}
+          </text>
+        ) : null}
         {yTicks.map((tick) => (
           <g key={tick}>
             <line
               className="chart__grid"
               x1={PAD.left}
-              x2={WIDTH - PAD.right}
+              x2={width - PAD.right}
               y1={yOf(tick)}
               y2={yOf(tick)}
             />
@@ -203,7 +251,7 @@ export function LineChart({ name, series, x, y, markLabel }: LineChartProps) {
             </text>
           </g>
         ))}
-        {x.ticks.map((tick) => (
+        {xTicks.map((tick) => (
           <text
             key={tick.value}
             className="chart__tick"
@@ -215,11 +263,11 @@ export function LineChart({ name, series, x, y, markLabel }: LineChartProps) {
           </text>
         ))}
         {bars.map((one, index) =>
-          one.points.map((point) =>
+          one.points.map((point, position) =>
             // A bar of nothing is not drawn at all: the axis already says 0.
             point.y === null || point.y === y.domain[0] ? null : (
               <rect
-                key={`${one.id}-${point.x}`}
+                key={`${one.id}-${position}`}
                 className={`chart__bar chart--tone-${one.tone}`}
                 x={xOf(point.x) - (barWidth * bars.length) / 2 + index * barWidth}
                 y={Math.min(yOf(point.y), yOf(y.domain[0]))}
@@ -246,10 +294,10 @@ export function LineChart({ name, series, x, y, markLabel }: LineChartProps) {
         {series
           .filter((one) => one.kind !== 'bars')
           .map((one) =>
-            one.points.map((point) =>
+            one.points.map((point, position) =>
               point.y === null ? null : (
                 <Marker
-                  key={`${one.id}-${point.x}`}
+                  key={`${one.id}-${position}`}
                   shape={markerOf(one)}
                   x={xOf(point.x)}
                   y={yOf(point.y)}
@@ -259,15 +307,15 @@ export function LineChart({ name, series, x, y, markLabel }: LineChartProps) {
             ),
           )}
         {series.map((one) =>
-          one.points.map((point) =>
+          one.points.map((point, position) =>
             point.mark && point.y !== null ? (
-              <g key={`${one.id}-mark-${point.x}`}>
+              <g key={`${one.id}-mark-${position}`}>
                 <Diamond x={xOf(point.x)} y={yOf(point.y)} />
                 <text
                   className="chart__mark-label"
                   x={xOf(point.x)}
                   y={yOf(point.y) - 14}
-                  textAnchor={labelAnchor(xOf(point.x), PAD.left, WIDTH - PAD.right)}
+                  textAnchor={labelAnchor(xOf(point.x), PAD.left, width - PAD.right)}
                 >
                   {point.mark}
                 </text>

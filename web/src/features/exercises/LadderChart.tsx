@@ -1,12 +1,13 @@
 import { t } from '../../i18n';
-import { spreadTicks } from '../charts/chart-geometry';
 import { ChartWithTable } from '../charts/ChartWithTable';
+import { timeAxis } from '../charts/time-axis';
 import { formatDate } from '../layout/format';
 import type { LadderPoint } from './exercise-progress';
 
 /**
  * The closeness ladder over time: how hard each step was expected to be (predicted) and how
- * hard it really was (actual), 0 to 100, one point per go. Drawn with the shared chart, with a
+ * hard it really was (actual), 0 to 100, one point per go at the time it was done (so goes a
+ * day apart and a month apart look different). Drawn with the shared chart, with a
  * text summary and the same numbers as a table. Used on the ladder exercise page and on the
  * progress page (which gives its own title and heading level, and its dates as calendar days).
  */
@@ -37,8 +38,10 @@ export function LadderChart({
             count: points.length,
           },
         );
+  const axis = timeAxis(points.map((point) => point.date));
   const series = (key: 'predicted' | 'actual') =>
-    points.map((point, index) => ({ x: index, y: point[key] }));
+    points.map((point, index) => ({ x: axis.positions[index] ?? 0, y: point[key] }));
+  const rated = (value: number | null) => value ?? t('exercise.ladder.notRated');
 
   return (
     <ChartWithTable
@@ -69,13 +72,7 @@ export function LadderChart({
             points: series('actual'),
           },
         ],
-        x: {
-          domain: [0, points.length - 1],
-          ticks: spreadTicks(0, points.length - 1, 10).map((index) => ({
-            value: index,
-            label: String(index + 1),
-          })),
-        },
+        x: { domain: axis.domain, ticks: axis.ticks },
         y: { domain: [0, 100], ticks: [0, 25, 50, 75, 100] },
       }}
       table={{
@@ -89,7 +86,7 @@ export function LadderChart({
         rows: points.map((point) => ({
           id: point.id,
           header: formatWhen(point.date),
-          cells: [point.rung, point.predicted ?? '–', point.actual ?? '–'],
+          cells: [point.rung, rated(point.predicted), rated(point.actual)],
         })),
       }}
     />

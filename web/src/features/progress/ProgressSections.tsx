@@ -49,13 +49,21 @@ function CheckinChart({ progress, measure }: { progress: Progress; measure: Chec
   const first = points[0];
   const last = points[points.length - 1];
   if (!first || !last) return null;
+  // The dates are named, so an old check-in never sounds like today.
   const summary =
     points.length === 1
-      ? t('progress.checkins.summaryOne', { measure: name, value: shown(first.value) })
+      ? t('progress.checkins.summaryOne', {
+          measure: name,
+          value: shown(first.value),
+          date: longDay(first.date),
+          weeks: progress.range.weeks,
+        })
       : t('progress.checkins.summary', {
           measure: name,
           average: shown(last.average),
+          date: longDay(last.date),
           first: shown(first.average),
+          firstDate: longDay(first.date),
           weeks: progress.range.weeks,
         });
   return (
@@ -69,6 +77,7 @@ function CheckinChart({ progress, measure }: { progress: Progress; measure: Chec
           from: longDay(data.from),
           to: longDay(progress.range.to),
           average: shown(last.average),
+          date: longDay(last.date),
         }),
         series: [
           {
@@ -131,15 +140,10 @@ export function CheckinCharts({ progress }: { progress: Progress }) {
   );
 }
 
-/** When each Check was taken, short for the axis and in full for the table. */
+/** When each Check was taken, in full for the table. */
 function checkWhen(checks: Progress['checks']) {
   const days = checks.map((check) => formatDate(check.createdAt));
   return {
-    axis: (index: number) =>
-      new Date(checks[index]?.createdAt ?? 0).toLocaleDateString(LOCALE, {
-        day: 'numeric',
-        month: 'short',
-      }),
     // Two Checks on one day are told apart by their time, as in the Check history.
     table: (index: number) =>
       days.indexOf(days[index] ?? '') !== days.lastIndexOf(days[index] ?? '')
@@ -168,7 +172,6 @@ function SubscaleChart({
             last: shown(data.last),
             count: checks.length,
           });
-  const positions = data.points.map((point) => point.x);
   return (
     <ChartWithTable
       className={`progress-check progress-check--${subscale.id}`}
@@ -187,18 +190,9 @@ function SubscaleChart({
           },
         ],
         markLabel: t('progress.checks.reliableMark'),
-        x: {
-          domain: [0, Math.max(0, checks.length - 1)],
-          ticks: (positions.length > 6
-            ? positions.filter(
-                (position) =>
-                  position % Math.ceil(positions.length / 6) === 0 ||
-                  position === positions.length - 1,
-              )
-            : positions
-          ).map((position) => ({ value: position, label: when.axis(position) })),
-        },
-        y: { domain: [1, 5], ticks: [1, 2, 3, 4, 5] },
+        // Each Check at the day it was taken: a week apart and six months apart differ.
+        x: { domain: data.domain, ticks: data.ticks },
+        y: { domain: [0, 100], ticks: [0, 25, 50, 75, 100], label: t('progress.checks.axis') },
       }}
       table={{
         caption: t('progress.checks.caption', { subscale: subscale.title }),

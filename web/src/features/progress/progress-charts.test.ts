@@ -65,29 +65,37 @@ describe('checkinChartData', () => {
   });
 });
 
-/** A Check with a trust score and change labels (only what the chart reads). */
-const check = (id: string, trust: number | null, changes: Record<string, string> | null) =>
+/** A Check with a trust index (0–100) and change labels (only what the chart reads). */
+const check = (
+  id: string,
+  trust: number | null,
+  changes: Record<string, string> | null,
+  createdAt = `2027-0${id}-01T10:00:00.000Z`,
+) =>
   ({
     id,
-    createdAt: `2027-0${id}-01T10:00:00.000Z`,
+    createdAt,
     version: 1,
-    scores: { trust, sharing: 2 },
+    scores: { trust: 3, sharing: 2 },
+    index: { trust, sharing: 50 },
     changes,
   }) as unknown as ProgressCheck;
+
+const daysOf = (instant: string) => Date.parse(instant) / 86_400_000;
 
 describe('checkSubscaleData', () => {
   const reliable = { trust: 'reliable-improvement', sharing: 'no-reliable-change' };
   const notJudged = { trust: 'not-assessed', sharing: 'not-assessed' };
 
   it('marks a reliable change, and only that, with its label', () => {
-    const checks = [check('1', 4, null), check('2', 2.5, reliable), check('3', 2.25, notJudged)];
+    const checks = [check('1', 75, null), check('2', 38, reliable), check('3', 31, notJudged)];
     const data = checkSubscaleData(checks, 'trust', 'reliable change');
-    expect(data.points.map((point) => [point.x, point.y, point.change, point.mark])).toEqual([
-      [0, 4, null, undefined],
-      [1, 2.5, 'reliable-improvement', 'reliable change'],
-      [2, 2.25, 'not-assessed', undefined],
+    expect(data.points.map((point) => [point.y, point.change, point.mark])).toEqual([
+      [75, null, undefined],
+      [38, 'reliable-improvement', 'reliable change'],
+      [31, 'not-assessed', undefined],
     ]);
-    expect([data.first, data.last]).toEqual([4, 2.25]);
+    expect([data.first, data.last]).toEqual([75, 31]);
     expect(anyReliableChange(checks)).toBe(true);
     expect(anyReliableChange([checks[0]!, checks[2]!])).toBe(false);
   });
@@ -100,6 +108,18 @@ describe('checkSubscaleData', () => {
     );
     expect(data.points.map((point) => point.y)).toEqual([null, 3]);
     expect([data.first, data.last]).toEqual([3, 3]);
+  });
+
+  it('places each Check at the day it was taken, so a week and six months look different', () => {
+    const at = ['2027-01-01T10:00:00.000Z', '2027-01-08T10:00:00.000Z', '2027-07-08T10:00:00.000Z'];
+    const data = checkSubscaleData(
+      at.map((createdAt, index) => check(String(index + 1), 50, null, createdAt)),
+      'trust',
+      'reliable change',
+    );
+    expect(data.points.map((point) => point.x)).toEqual(at.map(daysOf));
+    expect(data.domain).toEqual([daysOf(at[0]!), daysOf(at[2]!)]);
+    expect(data.ticks.length).toBeGreaterThan(1);
   });
 });
 

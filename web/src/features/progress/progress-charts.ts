@@ -13,6 +13,7 @@ import type { ProgressCheck } from '../../../../core/progress/progress-view';
 import { weekStart } from '../../../../core/plan/week';
 import { niceMax, niceTicks, spreadTicks } from '../charts/chart-geometry';
 import type { ChartPoint } from '../charts/LineChart';
+import { timeAxis } from '../charts/time-axis';
 import { LOCALE } from '../../i18n';
 
 /** The most axis labels a chart shows, so they never crowd at 200 % zoom. */
@@ -93,6 +94,9 @@ export interface CheckSubscaleData {
   /** The first and last scores there are (null when this part has none yet). */
   first: number | null;
   last: number | null;
+  /** The time axis: from the first Check to the last, labelled with dates. */
+  domain: [number, number];
+  ticks: { value: number; label: string }[];
 }
 
 /** Whether a change label says the change was reliable (either way). */
@@ -101,20 +105,25 @@ export function isReliable(label: ChangeLabel | null | undefined): boolean {
 }
 
 /**
- * One part of the Closeness Check over time, one point per Check (oldest first, at its
- * position), marked where the change since the Check before was reliable (0009's rules,
- * worked out by the server exactly as the Check history does).
+ * One part of the Closeness Check over time, one point per Check (oldest first) at the moment
+ * it was taken, on the 0–100 index the Check history and the report show, marked where the
+ * change since the Check before was reliable (0009's rules, worked out by the server exactly
+ * as the Check history does).
  */
 export function checkSubscaleData(
   checks: readonly ProgressCheck[],
   subscale: ScoredSubscaleId,
   markLabel: string,
 ): CheckSubscaleData {
+  const axis = timeAxis(
+    checks.map((check) => check.createdAt),
+    MOST_LABELS,
+  );
   const points = checks.map((check, index) => {
     const change = check.changes?.[subscale] ?? null;
-    const score = check.scores[subscale];
+    const score = check.index[subscale];
     return {
-      x: index,
+      x: axis.positions[index] ?? 0,
       y: score,
       date: check.createdAt,
       change,
@@ -122,7 +131,13 @@ export function checkSubscaleData(
     };
   });
   const scored = points.map((point) => point.y).filter((y): y is number => y !== null);
-  return { points, first: scored[0] ?? null, last: scored[scored.length - 1] ?? null };
+  return {
+    points,
+    first: scored[0] ?? null,
+    last: scored[scored.length - 1] ?? null,
+    domain: axis.domain,
+    ticks: axis.ticks,
+  };
 }
 
 /** Whether any Check's change was called reliable, for the honest note under the charts. */

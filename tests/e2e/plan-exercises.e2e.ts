@@ -274,7 +274,7 @@ describe.skipIf(!chromiumPath)('the plan and the exercises', () => {
     const chart = page.locator('.ladder-chart svg[role="img"]');
     await expect.poll(() => chart.count()).toBe(1);
     expect(await page.locator('.ladder-chart').innerText()).toContain(
-      'Last time you expected 60 out of 100, and it was 30.',
+      'One step tried. You expected 60 out of 100, and it was 30.',
     );
     await expectAccessible(page, 'closeness ladder: chart');
     await page.getByRole('button', { name: 'Show as a table' }).click();

@@ -980,6 +980,10 @@ export const enGB = {
     'Please choose a day from {earliest} to {today}. Until then, the report below stays as it is.',
   'report.journal.legend': 'Journal entries to include',
   'report.journal.none': 'There are no journal entries from this time.',
+  'report.journal.more':
+    'Only your newest {listed} entries from this time are listed here. There are {count} older ones.',
+  'report.journal.moreOne':
+    'Only your newest {listed} entries from this time are listed here. There is 1 older one.',
   'report.exercises.legend': 'Exercises to include in full',
   'report.exercises.none': 'There are no finished exercises from this time.',
   'report.choose.hint': 'Nothing is ticked at first. You decide what to share.',
@@ -1002,6 +1006,25 @@ export const enGB = {
   'report.checks.compare': 'Comparing my Check on {first} with my Check on {latest}:',
   'report.checks.scale':
     'Scores go from 0 to 100. A higher score means that part was harder for me.',
+  'report.change.same': 'no change ({after}).',
+  'report.change.up': 'up {points} points, from {before} to {after}.',
+  'report.change.upOne': 'up 1 point, from {before} to {after}.',
+  'report.change.down': 'down {points} points, from {before} to {after}.',
+  'report.change.downOne': 'down 1 point, from {before} to {after}.',
+  'report.change.noComparison':
+    'this part cannot be compared, because one of the two Checks has no score for it.',
+  'report.change.reliableDown':
+    'This is a reliable change: it is bigger than the everyday ups and downs in how people answer.',
+  'report.change.reliableUp':
+    'This is a reliable change: it is bigger than the everyday ups and downs in how people answer. This part has felt harder for me lately.',
+  'report.change.withinNoise':
+    'This is small enough that it could come from everyday ups and downs in how people answer, so Closer does not call it a reliable change.',
+  'report.change.whyNot':
+    'Closer calls a change reliable only once it knows how steady the Check is, from the answers of at least 100 people who chose to share them anonymously. Until then, it shows the difference but does not call it reliable.',
+  'report.change.whyNotSteadiness':
+    'For some parts, the answers shared so far do not yet show how steady that part of the Check is, so Closer does not call the change reliable.',
+  'report.change.whyNotMissing':
+    'For some parts, one of the two Checks has no score, so there is nothing to compare.',
   'report.checks.part': 'Part',
   'report.checks.score': 'Score on {date}',
   'report.checkins.title': 'Check-ins',

@@ -10,6 +10,7 @@ import {
   reportCheckins,
   reportChecks,
   reportStart,
+  reportStepsPerWeek,
   weeksOf,
 } from './session-report';
 
@@ -162,5 +163,24 @@ describe('helpers', () => {
   it('excerptOf flattens and cuts at a word', () => {
     expect(excerptOf('  two\n\nlines ')).toBe('two lines');
     expect(excerptOf('one two three four', 10)).toBe('one two…');
+  });
+});
+
+describe('reportStepsPerWeek', () => {
+  it('counts only steps done on a day of the period, even in a week that began before it', () => {
+    // Wednesday 10 March 2027 starts the period; its week began on Monday 8 March.
+    const period = { from: '2027-03-10', to: '2027-03-20', timeZone: 'Europe/London' };
+    const plans = [{ week: '2027-W10', exerciseIds: ['thought-record', 'thought-record'] }];
+    const weeks = reportStepsPerWeek(
+      plans,
+      [
+        { exerciseId: 'thought-record', completedAt: '2027-03-11T10:00:00.000Z' },
+        { exerciseId: 'thought-record', completedAt: '2027-03-09T10:00:00.000Z' },
+        // Just before midnight in London on the 9th: still the day before.
+        { exerciseId: 'thought-record', completedAt: '2027-03-09T23:59:00.000Z' },
+      ],
+      period,
+    );
+    expect(weeks[0]).toMatchObject({ week: '2027-W10', completed: 1 });
   });
 });

@@ -227,7 +227,11 @@ export function weeksOf(period: { from: string; to: string }): string[] {
   return weeks;
 }
 
-/** Plan steps done per week of the period, by the progress page's own rule. */
+/**
+ * Plan steps done per week of the period, by the progress page's own rule. Only steps done
+ * on a day of the period count: the first week may begin before the period does, and a step
+ * done on those earlier days belongs to the report before.
+ */
 export function reportStepsPerWeek(
   plans: readonly PlannedWeek[],
   completed: readonly { exerciseId: string; completedAt: string }[],
@@ -239,10 +243,12 @@ export function reportStepsPerWeek(
   if (!first || !last) return [];
   return stepsPerWeek(
     plans,
-    completed.map((entry) => ({
-      exerciseId: entry.exerciseId,
-      week: isoWeekAt(new Date(entry.completedAt), period.timeZone),
-    })),
+    completed
+      .filter((entry) => inPeriod(entry.completedAt, period))
+      .map((entry) => ({
+        exerciseId: entry.exerciseId,
+        week: isoWeekAt(new Date(entry.completedAt), period.timeZone),
+      })),
     first,
     last,
   );

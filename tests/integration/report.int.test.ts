@@ -170,6 +170,56 @@ describe.skipIf(!dbAvailable)('session report', () => {
     expect(byDefault.journal).toHaveLength(3);
   });
 
+  it('counts only the plan steps done within the period, even in a week that began before it', async () => {
+    // Monday 8 March 2027: a Check, a plan, and a step done on Tuesday, the day before the
+    // period starts on Wednesday 10 March, in the same week.
+    const client = await someone('2027-03-08T09:00:00Z');
+    expect(
+      (await client.post(CHECK, { answers: answersAt({ sharing: 4, trust: 4 }) })).status,
+    ).toBe(201);
+    const plan = await client.get(`/api/plan?${LONDON}`);
+    expect(plan.status).toBe(200);
+    const step = plan.body.steps[0] as { exerciseId: string };
+    await at('2027-03-09T20:00:00Z', client);
+    await finish(client, step.exerciseId);
+    await at('2027-03-12T10:00:00Z', client);
+
+    const report = await reportOf(client, `from=2027-03-10&${LONDON}`);
+    expect(report.steps.completed).toEqual([]);
+    expect(report.steps.perWeek).toEqual([
+      expect.objectContaining({ week: '2027-W10', completed: 0 }),
+    ]);
+    // From the Monday, it counts.
+    const fromMonday = await reportOf(client, `from=2027-03-08&${LONDON}`);
+    expect(fromMonday.steps.completed).toHaveLength(1);
+    expect(fromMonday.steps.perWeek[0]).toMatchObject({ week: '2027-W10', completed: 1 });
+  });
+
+  it('lists at most the newest 100 journal entries of the period, and counts the rest', async () => {
+    const client = await someone('2027-04-01T08:00:00Z');
+    await writeEntry(client, 'Before the period: never counted.');
+    const written: string[] = [];
+    for (let entry = 0; entry < 103; entry += 1) {
+      // One a minute from 09:00 on 2 April, so their order is plain.
+      const when = new Date(Date.UTC(2027, 3, 2, 9, entry)).toISOString();
+      if (entry === 0) await at(when, client);
+      else testApp.clock.set(new Date(when));
+      written.push(await writeEntry(client, `Entry number ${entry}.`));
+    }
+    await at('2027-04-03T09:00:00Z', client);
+
+    const report = await reportOf(client, `from=2027-04-02&${LONDON}`);
+    expect(report.journal).toHaveLength(100);
+    expect(report.journal[0].id).toBe(written[102]);
+    expect(report.journal[99].id).toBe(written[3]);
+    expect(report.journalMore).toBe(3);
+
+    // A period with fewer: all listed, none more.
+    const few = await reportOf(client, `from=2027-04-03&${LONDON}`);
+    expect(few.journal).toEqual([]);
+    expect(few.journalMore).toBe(0);
+  });
+
   it('refuses a start that is not a real day, in the future or over five years ago', async () => {
     const client = await someone('2027-05-10T12:00:00Z');
     const codeOf = async (query: string) => {

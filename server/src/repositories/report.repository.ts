@@ -33,6 +33,21 @@ export class ReportRepository {
       .execute();
   }
 
+  /**
+   * When each of the owner's journal entries since an instant was written, newest first: the
+   * report counts the entries it does not list without opening any of them.
+   */
+  async journalTimes(ownerId: string, since: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('journal_entries')
+      .select('created_at')
+      .where('user_id', '=', ownerId)
+      .where('created_at', '>=', since)
+      .orderBy('created_at', 'desc')
+      .execute();
+    return rows.map((row) => String(row.created_at));
+  }
+
   /** The owner's completed entries since an instant, newest first. */
   async completedEntries(ownerId: string, since: string): Promise<CompletedEntryRef[]> {
     const rows = await this.db

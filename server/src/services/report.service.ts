@@ -39,14 +39,24 @@ export interface SessionReport {
   checks: ReportChecks;
   checkins: ReportCheckins;
   steps: { completed: ReportEntry[]; perWeek: StepsInWeek[] };
-  /** The period's journal entries, newest first, to choose from (the full text is not sent). */
+  /**
+   * The period's newest journal entries (at most REPORT_JOURNAL_LISTED), newest first, to
+   * choose from (the full text is not sent).
+   */
   journal: { id: string; createdAt: string; excerpt: string }[];
+  /** How many more of the period's entries there are, older than those listed. */
+  journalMore: number;
   /** The period's completed exercise entries, newest first, to choose from. */
   exercises: ReportEntry[];
 }
 
 /** Journal entries read per page while looking back to the start of the period. */
 const JOURNAL_PAGE = 50;
+/**
+ * The most journal entries the report offers (the newest of the period): a long period of a
+ * keen writer would otherwise open and send hundreds (docs/decisions/0015).
+ */
+export const REPORT_JOURNAL_LISTED = 100;
 
 /**
  * The printable session report (`GET /api/report`, docs/decisions/0015): the person's own
@@ -88,7 +98,7 @@ export class ReportService {
       this.progress.checkinRatings(ownerId, from),
       this.reports.completedEntries(ownerId, since),
       this.plans.plannedWeeks(actor, isoWeekOf(from)),
-      this.journalInPeriod(actor, period),
+      this.journalInPeriod(actor, period, since),
     ]);
 
     const readable = history.responses.filter((response) => !response.unreadable);
@@ -118,9 +128,10 @@ export class ReportService {
       checkins: reportCheckins(checkins, period),
       steps: {
         completed: entries,
-        perWeek: reportStepsPerWeek(plans, completed, period),
+        perWeek: reportStepsPerWeek(plans, entries, period),
       },
-      journal,
+      journal: journal.listed,
+      journalMore: journal.more,
       exercises: entries,
     };
   }
@@ -132,22 +143,37 @@ export class ReportService {
     return { lastReportAt: at };
   }
 
-  /** The journal entries of the period, newest first, reading pages until the period's start. */
+  /**
+   * The newest journal entries of the period (at most REPORT_JOURNAL_LISTED), reading pages
+   * until the period's start or the cap, and how many more of the period's entries there are
+   * (counted from their times alone, nothing opened). `since` is an instant before the period.
+   */
   private async journalInPeriod(
     actor: Actor,
     period: { from: string; to: string; timeZone: string },
-  ): Promise<SessionReport['journal']> {
-    const found: SessionReport['journal'] = [];
+    since: string,
+  ): Promise<{ listed: SessionReport['journal']; more: number }> {
+    const listed: SessionReport['journal'] = [];
+    // Entries of the period looked at, listed or not (a damaged one is looked at, not listed).
+    let seen = 0;
     for (let offset: number | null = 0; offset !== null;) {
       const page = await this.journal.list(actor, { offset, limit: JOURNAL_PAGE });
       for (const entry of page.entries) {
-        if (localDate(new Date(entry.createdAt), period.timeZone) < period.from) return found;
+        if (localDate(new Date(entry.createdAt), period.timeZone) < period.from)
+          return { listed, more: 0 };
+        if (!inPeriod(entry.createdAt, period)) continue;
+        if (listed.length === REPORT_JOURNAL_LISTED) {
+          const times = await this.reports.journalTimes(actor.userId, since);
+          const total = times.filter((time) => inPeriod(time, period)).length;
+          return { listed, more: Math.max(0, total - seen) };
+        }
+        seen += 1;
         // A damaged entry has no words to offer; the journal page still shows it as damaged.
-        if (entry.unreadable || !inPeriod(entry.createdAt, period)) continue;
-        found.push({ id: entry.id, createdAt: entry.createdAt, excerpt: excerptOf(entry.text) });
+        if (entry.unreadable) continue;
+        listed.push({ id: entry.id, createdAt: entry.createdAt, excerpt: excerptOf(entry.text) });
       }
       offset = page.nextOffset;
     }
-    return found;
+    return { listed, more: 0 };
   }
 }

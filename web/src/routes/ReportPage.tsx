@@ -170,6 +170,16 @@ function ReportChoices({ report, since }: { report: SessionReport; since: ReactN
         <fieldset className="report-choices__list">
           <legend>{t('report.journal.legend')}</legend>
           {report.journal.length === 0 ? <p>{t('report.journal.none')}</p> : null}
+          {report.journalMore > 0 ? (
+            <p className="hint">
+              {report.journalMore === 1
+                ? t('report.journal.moreOne', { listed: report.journal.length })
+                : t('report.journal.more', {
+                    listed: report.journal.length,
+                    count: report.journalMore,
+                  })}
+            </p>
+          ) : null}
           {report.journal.map((entry) => (
             <Choice
               key={entry.id}

@@ -113,9 +113,13 @@ export const ReportBody = Type.Object({
     Type.Object({ id: Type.String(), createdAt: Instant, excerpt: Type.String() }),
     {
       description:
-        'Journal entries of the period, newest first, to choose from. Nothing is included unless the person chooses it.',
+        'The period’s newest journal entries (at most 100), newest first, to choose from. Nothing is included unless the person chooses it.',
     },
   ),
+  journalMore: Type.Integer({
+    minimum: 0,
+    description: 'How many more journal entries the period has, older than those listed.',
+  }),
   exercises: Type.Array(ReportEntry, {
     description: 'Completed exercise entries of the period, newest first, to choose from.',
   }),

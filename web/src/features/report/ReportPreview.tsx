@@ -68,13 +68,13 @@ function ChecksSection({ report }: { report: SessionReport }) {
         <p>{t('report.checks.none')}</p>
       ) : (
         <>
-          <p>
-            {checks.count === 1
-              ? t('report.checks.count.one')
-              : t('report.checks.count.other', { count: checks.count })}
-          </p>
           {checks.changes ? (
             <>
+              <p>
+                {checks.count === 1
+                  ? t('report.checks.count.one')
+                  : t('report.checks.count.other', { count: checks.count })}
+              </p>
               <p>
                 {t('report.checks.compare', {
                   first: formatDate(first.createdAt),
@@ -95,11 +95,12 @@ function ChecksSection({ report }: { report: SessionReport }) {
               </ul>
               {whyNotReliable(checks.changes).map((key) => (
                 <p key={key} className="report-note">
-                  {t(key)}
+                  {t(REPORT_WHY_NOT[key] ?? key)}
                 </p>
               ))}
             </>
           ) : (
+            // The only Check, with none before: one sentence says both.
             <p>{t('report.checks.one', { date: formatDate(latest.createdAt) })}</p>
           )}
           <p className="report-note">{t('report.checks.scale')}</p>
@@ -129,9 +130,16 @@ function ChecksSection({ report }: { report: SessionReport }) {
   );
 }
 
+/** The Check's notes on unjudged change, in the report's own first-person voice. */
+const REPORT_WHY_NOT: Partial<Record<MessageKey, MessageKey>> = {
+  'check.change.whyNot': 'report.change.whyNot',
+  'check.change.whyNotSteadiness': 'report.change.whyNotSteadiness',
+  'check.change.whyNotMissing': 'report.change.whyNotMissing',
+};
+
 /**
- * One part's change in the Check's own words (the results page's keys): a plain difference,
- * called reliable only when the server's Reliable Change Index says so.
+ * One part's change in the report's own words (written as the person, for a reader): a plain
+ * difference, called reliable only when the server's Reliable Change Index says so.
  */
 function ChangeWords({
   change,
@@ -142,24 +150,24 @@ function ChangeWords({
   before: number | null;
   after: number | null;
 }) {
-  if (!change || before === null || after === null) return <>{t('check.change.noComparison')}</>;
+  if (!change || before === null || after === null) return <>{t('report.change.noComparison')}</>;
   const points = Math.abs(after - before);
   let words: string;
-  if (after === before) words = t('check.change.same', { after });
+  if (after === before) words = t('report.change.same', { after });
   else if (after > before)
-    words = t(points === 1 ? 'check.change.upOne' : 'check.change.up', { points, before, after });
+    words = t(points === 1 ? 'report.change.upOne' : 'report.change.up', { points, before, after });
   else
-    words = t(points === 1 ? 'check.change.downOne' : 'check.change.down', {
+    words = t(points === 1 ? 'report.change.downOne' : 'report.change.down', {
       points,
       before,
       after,
     });
   let verdict: string | null = null;
   if (change.reliable && change.label === 'reliable-improvement')
-    verdict = t('check.change.reliableDown');
+    verdict = t('report.change.reliableDown');
   else if (change.reliable && change.label === 'reliable-deterioration')
-    verdict = t('check.change.reliableUp');
-  else if (change.label === 'no-reliable-change') verdict = t('check.change.withinNoise');
+    verdict = t('report.change.reliableUp');
+  else if (change.label === 'no-reliable-change') verdict = t('report.change.withinNoise');
   return (
     <>
       {words}

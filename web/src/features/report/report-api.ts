@@ -21,6 +21,8 @@ export interface SessionReport {
   checkins: ReportCheckins;
   steps: { completed: ReportEntry[]; perWeek: StepsInWeek[] };
   journal: { id: string; createdAt: string; excerpt: string }[];
+  /** How many more journal entries the period has, older than those listed (at most 100). */
+  journalMore: number;
   exercises: ReportEntry[];
 }
 

@@ -133,7 +133,7 @@ describe.skipIf(!chromiumPath)('the progress page', () => {
     const chart = closeness.locator('svg[role="img"]');
     expect(await chart.getAttribute('aria-labelledby')).toBeTruthy();
     expect(await chart.locator('title').textContent()).toMatch(
-      /^Closeness from .+: daily points and a 7-day average, now 7 out of 10\.$/,
+      /^Closeness from .+: daily points and a 7-day average, which was 7 out of 10 on .+\.$/,
     );
     await expectAccessible(page, 'progress: charts, light');
     const toggle = closeness.getByRole('button', { name: 'Show as a table' });

@@ -4,6 +4,7 @@
  * (PUT /api/assessments/closeness-check/draft, sent on every answer: validation, encryption
  * with the person's key and a durable write) and the exercise autosave
  * (PUT /api/exercises/:exerciseId/entries/:id, sent as the person types), and the reads
+ * (including the due reminders the home page asks for, reminder settings and progress)
  * people make often, on a person with 200 journal entries, 30 check-ins and 20 Checks:
  * the journal's first page and a search (decrypt-and-filter over all 200), the check-ins,
  * the Check history (every response decrypted and scored), this week's plan and a list of
@@ -156,6 +157,24 @@ try {
       name: 'GET exercise entries',
       server: closer,
       url: `http://127.0.0.1:${closer.port}/api/exercises/thought-record/entries`,
+      request: { headers: { cookie: closer.cookie ?? '' } },
+    },
+    {
+      name: 'GET due reminders (home)',
+      server: closer,
+      url: `http://127.0.0.1:${closer.port}/api/reminders/due`,
+      request: { headers: { cookie: closer.cookie ?? '' } },
+    },
+    {
+      name: 'GET reminder settings',
+      server: closer,
+      url: `http://127.0.0.1:${closer.port}/api/reminders`,
+      request: { headers: { cookie: closer.cookie ?? '' } },
+    },
+    {
+      name: 'GET progress',
+      server: closer,
+      url: `http://127.0.0.1:${closer.port}/api/progress?timeZone=Europe%2FLondon`,
       request: { headers: { cookie: closer.cookie ?? '' } },
     },
     {

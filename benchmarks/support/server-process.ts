@@ -78,7 +78,7 @@ async function closer(): Promise<void> {
 /**
  * A person with some months of use, so that the reads people make often are measured on
  * realistic amounts: 200 journal entries, 30 check-ins with notes, 20 Closeness Checks and
- * 10 finished thought records.
+ * 10 finished thought records, and two reminders.
  */
 async function seedHistory(
   app: Awaited<ReturnType<typeof buildApp>>,
@@ -146,6 +146,19 @@ async function seedHistory(
       },
     });
   }
+  // Reminders on every day, as a regular user would set them (read by the home page).
+  await app.inject({
+    method: 'PUT',
+    url: '/api/reminders',
+    headers,
+    payload: {
+      timeZone: 'Europe/London',
+      items: [
+        { kind: 'checkin', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], time: '20:00' },
+        { kind: 'plan', days: ['mon', 'thu'], time: '08:30' },
+      ],
+    },
+  });
 }
 
 const kind = process.argv[2];

@@ -179,6 +179,26 @@ describe.skipIf(!dbAvailable)('exercise entries on two devices and across versio
       });
     });
 
+    it('without a base revision, saves at the same moment all land, the latest on top', async () => {
+      const { phone, laptop } = await twoDevices();
+      const created = await phone.post(PATH, { values: {} });
+      const path = `${PATH}/${created.body.entry.id}`;
+      const saves = await Promise.all(
+        Array.from({ length: 6 }, (_, index) =>
+          (index % 2 ? phone : laptop).put(path, {
+            values: { situation: { situation: `Save ${index}` } },
+          }),
+        ),
+      );
+      expect(saves.map((save) => save.status)).toEqual([200, 200, 200, 200, 200, 200]);
+      const stored = (await phone.get(path)).body.entry;
+      // Every save counted; the one stored is one of them, whole.
+      expect(stored.revision).toBe(7);
+      expect(saves.map((save) => JSON.stringify(save.body.entry.values))).toContain(
+        JSON.stringify(stored.values),
+      );
+    });
+
     it('still saves without a base revision (older app versions), counting on', async () => {
       const { phone } = await twoDevices();
       const created = await phone.post(PATH, { values: {} });

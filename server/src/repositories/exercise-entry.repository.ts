@@ -1,4 +1,4 @@
-import type { CompiledQuery, Kysely } from 'kysely';
+import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import { compileOnce, insertOnce } from '../db/compiled-query';
 import type { DatabaseHandle } from '../db/database';
 import type { Database, ExerciseEntriesTable } from '../db/schema';
@@ -114,6 +114,27 @@ export class ExerciseEntryRepository {
         revision: entry.revision,
         base_revision: baseRevision,
       }),
+    );
+    return this.findOwned(entry.ownerId, entry.id);
+  }
+
+  /**
+   * Replaces the values whatever the stored revision, which counts on by one: a save that
+   * asked for "the latest wins". Answers the row as stored afterwards.
+   */
+  async overwriteValues(entry: StoredExerciseEntry): Promise<StoredExerciseEntry | null> {
+    await this.database.write(
+      this.db
+        .updateTable('exercise_entries')
+        .set({
+          values_ciphertext: entry.valuesCiphertext,
+          risk_level: entry.riskLevel,
+          updated_at: entry.updatedAt,
+          revision: sql<number>`revision + 1`,
+        })
+        .where('id', '=', entry.id)
+        .where('user_id', '=', entry.ownerId)
+        .compile(),
     );
     return this.findOwned(entry.ownerId, entry.id);
   }

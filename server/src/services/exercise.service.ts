@@ -182,6 +182,20 @@ export class ExerciseService {
       updatedAt: this.clock.now().toISOString(),
       revision: stored.revision + 1,
     };
+    if (baseRevision === undefined) {
+      // No base revision: the caller asked for "the latest wins" (older app versions,
+      // scripts). The values are written whatever the stored revision, which counts on.
+      const now = await this.entries.overwriteValues(updated);
+      if (now === null) throw notFound();
+      return {
+        entry: view(
+          { ...updated, revision: now.revision },
+          values,
+          await this.openFeelingOrNull(now),
+        ),
+        safety: safetyResponse(assessment, region),
+      };
+    }
     await this.saved(updated, await this.entries.updateValues(updated, stored.revision));
     return {
       entry: view(updated, values, await this.openFeelingOrNull(updated)),
@@ -356,12 +370,7 @@ export class ExerciseService {
     now: StoredExerciseEntry | null,
   ): Promise<void> {
     if (now === null) throw notFound();
-    if (
-      now.revision === attempted.revision &&
-      now.valuesCiphertext === attempted.valuesCiphertext &&
-      now.feelingCiphertext === attempted.feelingCiphertext
-    )
-      return;
+    if (isStoredAs(attempted, now)) return;
     throw await this.changedElsewhere(now);
   }
 
@@ -472,4 +481,13 @@ function valuesLocation(ownerId: string, recordId: string): FieldLocation {
 
 function feelingLocation(ownerId: string, recordId: string): FieldLocation {
   return { table: 'exercise_entries', column: 'feeling_ciphertext', recordId, ownerId };
+}
+
+/** Whether the row read back after a conditional write is the one that write made. */
+function isStoredAs(attempted: StoredExerciseEntry, now: StoredExerciseEntry): boolean {
+  return (
+    now.revision === attempted.revision &&
+    now.valuesCiphertext === attempted.valuesCiphertext &&
+    now.feelingCiphertext === attempted.feelingCiphertext
+  );
 }

@@ -4,6 +4,7 @@
  * first. Nothing in this file reads the clock or the machine's time zone (all other
  * arithmetic is in UTC on calendar days).
  */
+import { dateOfDayNumber, dayNumberOf } from '../checkins/calendar-day';
 import { localDate } from '../checkins/local-date';
 import { DomainError } from '../errors/domain-error';
 
@@ -12,27 +13,6 @@ export const INVALID_DATE = 'invalid_date';
 
 const DAY_MS = 86_400_000;
 const WEEK_PATTERN = /^(\d{4})-W(\d{2})$/;
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Days since 1970-01-01 of a valid YYYY-MM-DD, or null. */
-function dayNumber(date: string): number | null {
-  const match = DATE_PATTERN.exec(date);
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const time = Date.UTC(year, month - 1, day);
-  const back = new Date(time);
-  if (
-    back.getUTCFullYear() !== year ||
-    back.getUTCMonth() !== month - 1 ||
-    back.getUTCDate() !== day
-  )
-    return null;
-  return time / DAY_MS;
-}
-
-function dateOf(days: number): string {
-  return new Date(days * DAY_MS).toISOString().slice(0, 10);
-}
 
 /** Monday = 0 … Sunday = 6. */
 function weekday(days: number): number {
@@ -42,11 +22,11 @@ function weekday(days: number): number {
 
 /** True for a real calendar day written YYYY-MM-DD. */
 export function isCalendarDate(value: unknown): value is string {
-  return typeof value === 'string' && dayNumber(value) !== null;
+  return typeof value === 'string' && dayNumberOf(value) !== null;
 }
 
 function requireDate(date: string): number {
-  const days = dayNumber(date);
+  const days = dayNumberOf(date);
   if (days === null)
     throw new DomainError(INVALID_DATE, 'A date must be a real day written YYYY-MM-DD.');
   return days;
@@ -79,7 +59,7 @@ function mondayNumber(week: string): number | null {
   if (number < 1 || number > 53) return null;
   const january4 = Date.UTC(year, 0, 4) / DAY_MS;
   const monday = january4 - weekday(january4) + (number - 1) * 7;
-  return isoWeekOf(dateOf(monday)) === week ? monday : null;
+  return isoWeekOf(dateOfDayNumber(monday)) === week ? monday : null;
 }
 
 export function isIsoWeek(value: unknown): value is string {
@@ -95,15 +75,15 @@ function requireWeek(week: string): number {
 
 /** The Monday (YYYY-MM-DD) an ISO week starts on. */
 export function weekStart(week: string): string {
-  return dateOf(requireWeek(week));
+  return dateOfDayNumber(requireWeek(week));
 }
 
 /** The ISO week `count` weeks after (or before, if negative) the given one. */
 export function addWeeks(week: string, count: number): string {
-  return isoWeekOf(dateOf(requireWeek(week) + count * 7));
+  return isoWeekOf(dateOfDayNumber(requireWeek(week) + count * 7));
 }
 
 /** The calendar day `count` days after (or before) the given one. */
 export function addDays(date: string, count: number): string {
-  return dateOf(requireDate(date) + count);
+  return dateOfDayNumber(requireDate(date) + count);
 }

@@ -80,38 +80,20 @@ export class PlanRepository {
    */
   async recentWritingRiskLevels(ownerId: string, since: string): Promise<string[]> {
     const flagged = [...FLAGGED_STORED_RISK_LEVELS];
-    const [journal, checkins, exercises] = await Promise.all([
-      this.db
-        .selectFrom('journal_entries')
-        .select('risk_level')
-        .distinct()
-        .where('user_id', '=', ownerId)
-        .where('updated_at', '>=', since)
-        .where('risk_level', 'in', flagged)
-        .execute(),
-      this.db
-        .selectFrom('checkins')
-        .select('risk_level')
-        .distinct()
-        .where('user_id', '=', ownerId)
-        .where('updated_at', '>=', since)
-        .where('risk_level', 'in', flagged)
-        .execute(),
-      this.db
-        .selectFrom('exercise_entries')
-        .select('risk_level')
-        .distinct()
-        .where('user_id', '=', ownerId)
-        .where('updated_at', '>=', since)
-        .where('risk_level', 'in', flagged)
-        .execute(),
-    ]);
-    return [
-      ...new Set(
-        [...journal, ...checkins, ...exercises].flatMap((row) =>
-          row.risk_level === null ? [] : [row.risk_level],
-        ),
+    const levels = await Promise.all(
+      WRITING_TABLES.map((table) =>
+        this.db
+          .selectFrom(table)
+          .select('risk_level')
+          .distinct()
+          .where('user_id', '=', ownerId)
+          .where('updated_at', '>=', since)
+          .where('risk_level', 'in', flagged)
+          .execute(),
       ),
+    );
+    return [
+      ...new Set(levels.flat().flatMap((row) => (row.risk_level === null ? [] : [row.risk_level]))),
     ];
   }
 
@@ -162,3 +144,6 @@ export class PlanRepository {
       .execute();
   }
 }
+
+/** The tables of the person's own writing whose risk level is kept at each save. */
+const WRITING_TABLES = ['journal_entries', 'checkins', 'exercise_entries'] as const;

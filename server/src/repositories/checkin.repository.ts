@@ -80,7 +80,8 @@ export class CheckinRepository {
   }
 }
 
-function toRow(checkin: StoredCheckin): CheckinsTable {
+/** A check-in as its row (also used by the import). */
+export function toRow(checkin: StoredCheckin): CheckinsTable {
   return {
     id: checkin.id,
     user_id: checkin.ownerId,

@@ -126,7 +126,10 @@ export class ClosenessCheckRepository {
   }
 }
 
-function toResponseRow(response: StoredClosenessCheckResponse): ClosenessCheckResponsesTable {
+/** A response as its row (also used by the import). */
+export function toResponseRow(
+  response: StoredClosenessCheckResponse,
+): ClosenessCheckResponsesTable {
   return {
     id: response.id,
     user_id: response.ownerId,
@@ -148,7 +151,8 @@ function fromResponseRow(row: ClosenessCheckResponsesTable): StoredClosenessChec
   };
 }
 
-function toDraftRow(draft: StoredClosenessCheckDraft): ClosenessCheckDraftsTable {
+/** A draft as its row (also used by the import). */
+export function toDraftRow(draft: StoredClosenessCheckDraft): ClosenessCheckDraftsTable {
   return {
     user_id: draft.ownerId,
     version: draft.version,

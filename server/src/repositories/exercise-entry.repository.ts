@@ -231,7 +231,8 @@ export class ExerciseEntryRepository {
   }
 }
 
-function toRow(entry: StoredExerciseEntry): ExerciseEntriesTable {
+/** An entry as its row (also used by the import). */
+export function toRow(entry: StoredExerciseEntry): ExerciseEntriesTable {
   return {
     id: entry.id,
     user_id: entry.ownerId,

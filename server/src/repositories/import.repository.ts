@@ -12,6 +12,10 @@ import type { StoredExerciseEntry } from './exercise-entry.repository';
 import type { StoredJournalEntry } from './journal.repository';
 import type { StoredPlanPreferences, StoredPlanWeek } from './plan.repository';
 import type { StoredSafetyPlan } from './safety-plan.repository';
+import { toRow as checkinRow } from './checkin.repository';
+import { toDraftRow, toResponseRow } from './closeness-check.repository';
+import { toRow as exerciseEntryRow } from './exercise-entry.repository';
+import { toRow as journalRow } from './journal.repository';
 
 /** Everything an import writes, already sealed with the importer's key. */
 export interface ImportBatch {
@@ -82,57 +86,14 @@ export class ImportRepository {
       await insertChunks(
         trx,
         'closeness_check_responses',
-        batch.closenessCheckResponses.map((response) => ({
-          id: response.id,
-          user_id: response.ownerId,
-          version: response.version,
-          answers_ciphertext: response.answersCiphertext,
-          research_contributed: response.researchContributed ? 1 : 0,
-          created_at: response.createdAt,
-        })),
+        batch.closenessCheckResponses.map(toResponseRow),
       );
       if (batch.closenessCheckDraft) {
         const draft = batch.closenessCheckDraft;
-        await insertChunks(trx, 'closeness_check_drafts', [
-          {
-            user_id: draft.ownerId,
-            version: draft.version,
-            answers_ciphertext: draft.answersCiphertext,
-            updated_at: draft.updatedAt,
-          },
-        ]);
+        await insertChunks(trx, 'closeness_check_drafts', [toDraftRow(draft)]);
       }
-      await insertChunks(
-        trx,
-        'checkins',
-        batch.checkins.map((checkin) => ({
-          id: checkin.id,
-          user_id: checkin.ownerId,
-          mood: checkin.mood,
-          closeness: checkin.closeness,
-          stress: checkin.stress,
-          note_ciphertext: checkin.noteCiphertext,
-          risk_level: checkin.riskLevel,
-          time_zone: checkin.timeZone,
-          local_date: checkin.localDate,
-          created_at: checkin.createdAt,
-          updated_at: checkin.updatedAt,
-        })),
-      );
-      await insertChunks(
-        trx,
-        'journal_entries',
-        batch.journal.map((entry) => ({
-          id: entry.id,
-          user_id: entry.ownerId,
-          text_ciphertext: entry.textCiphertext,
-          tags_ciphertext: entry.tagsCiphertext,
-          mood: entry.mood,
-          risk_level: entry.riskLevel,
-          created_at: entry.createdAt,
-          updated_at: entry.updatedAt,
-        })),
-      );
+      await insertChunks(trx, 'checkins', batch.checkins.map(checkinRow));
+      await insertChunks(trx, 'journal_entries', batch.journal.map(journalRow));
       if (batch.safetyPlan) {
         const plan = batch.safetyPlan;
         await insertChunks(trx, 'safety_plans', [
@@ -143,24 +104,7 @@ export class ImportRepository {
           },
         ]);
       }
-      await insertChunks(
-        trx,
-        'exercise_entries',
-        batch.exerciseEntries.map((entry) => ({
-          id: entry.id,
-          user_id: entry.ownerId,
-          exercise_id: entry.exerciseId,
-          exercise_version: entry.exerciseVersion,
-          revision: entry.revision,
-          status: entry.status,
-          values_ciphertext: entry.valuesCiphertext,
-          feeling_ciphertext: entry.feelingCiphertext,
-          risk_level: entry.riskLevel,
-          created_at: entry.createdAt,
-          updated_at: entry.updatedAt,
-          completed_at: entry.completedAt,
-        })),
-      );
+      await insertChunks(trx, 'exercise_entries', batch.exerciseEntries.map(exerciseEntryRow));
       await insertChunks(
         trx,
         'plan_weeks',

@@ -114,7 +114,8 @@ export class JournalRepository {
   }
 }
 
-function toRow(entry: StoredJournalEntry): JournalEntriesTable {
+/** An entry as its row (also used by the import). */
+export function toRow(entry: StoredJournalEntry): JournalEntriesTable {
   return {
     id: entry.id,
     user_id: entry.ownerId,

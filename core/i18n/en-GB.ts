@@ -685,7 +685,7 @@ export const enGB = {
   'progress.change.reliable-deterioration': 'Reliable change: more difficulties',
   'progress.ladder.title': 'Closeness ladder: expected and real difficulty',
   'progress.ladder.empty':
-    'When you finish a step of the closeness ladder, how hard you expected it to be and how it really was will show here.',
+    'When you finish a step of the closeness ladder in these weeks, how hard you expected it to be and how it really was will show here.',
   'progress.steps.title': 'Plan steps finished each week',
   'progress.steps.empty': 'When you have a plan, the steps you finish each week will show here.',
   'progress.steps.summary': 'In these {weeks} weeks you finished {completed} plan steps.',

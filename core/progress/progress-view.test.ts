@@ -22,6 +22,8 @@ describe('progressView', () => {
       ],
       checks: [],
       ladder: [
+        // Before the two weeks shown (it is on the ladder's own page): left out here.
+        { id: 'z', date: '2027-01-24T12:00:00Z', rung: 'Wave', predicted: 30, actual: 10 },
         { id: 'a', date: '2027-02-04T03:00:00Z', rung: 'Say hello', predicted: 40, actual: 20 },
       ],
       plans: [{ week: '2027-W05', exerciseIds: ['thought-record'] }],

@@ -122,13 +122,18 @@ export function progressView(input: ProgressInput): ProgressView {
     range: { from, to: today, weeks: input.weeks },
     checkins: checkinTrends(input.checkins, { from, to: today }),
     checks,
-    ladder: input.ladder.map((point) => ({
-      id: point.id,
-      date: localDate(new Date(point.date), input.timeZone),
-      step: point.rung,
-      predicted: point.predicted,
-      actual: point.actual,
-    })),
+    // Like the check-ins, the ladder shows the goes of the chosen weeks: three years of goes
+    // on one chart is unreadable, and they are all on the ladder's own page. (Checks are few
+    // and each one's change needs the one before, so the Check history is shown whole.)
+    ladder: input.ladder
+      .map((point) => ({
+        id: point.id,
+        date: localDate(new Date(point.date), input.timeZone),
+        step: point.rung,
+        predicted: point.predicted,
+        actual: point.actual,
+      }))
+      .filter((point) => point.date >= from),
     steps,
     summary: { ...summary, messages: weeklySummaryMessages(summary) },
   };

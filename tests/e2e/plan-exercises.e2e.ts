@@ -10,7 +10,14 @@ import {
   tabUntilFocused,
   useServerAndBrowser,
 } from './support/browser';
-import { focused, noSidewaysScroll, pageApi, signIn, signUpAndConsent } from './support/journeys';
+import {
+  focused,
+  noSidewaysScroll,
+  pageApi,
+  signIn,
+  signUpAndConsent,
+  takeClosenessCheck,
+} from './support/journeys';
 
 /**
  * The plan and the exercises as a person uses them: a new person takes the Check in the app
@@ -90,28 +97,7 @@ describe.skipIf(!chromiumPath)('the plan and the exercises', () => {
     // A new person takes the Check in the app (every answer clicked; the keyboard-only way
     // through it is the Check's own journey), then sees their plan.
     const chosen = answers();
-    await page.goto(`${origin}/check`, { waitUntil: 'networkidle' });
-    await page.getByRole('button', { name: 'Start the Check' }).click();
-    for (;;) {
-      const onScreen = await page
-        .locator('main input[type="radio"]')
-        .evaluateAll((inputs) => [
-          ...new Set(inputs.map((input) => (input as HTMLInputElement).name)),
-        ]);
-      for (const id of onScreen) {
-        const value = chosen[id];
-        if (value !== undefined) await page.locator(`#check-${id}-${value}`).check();
-      }
-      const submit = page.locator('main form button[type="submit"]');
-      if ((await submit.innerText()) === 'See my results') {
-        await submit.click();
-        break;
-      }
-      const heading = await page.locator('#check-screen-title').innerText();
-      await submit.click();
-      await expect.poll(() => page.locator('#check-screen-title').innerText()).not.toBe(heading);
-    }
-    await page.waitForURL(/\/check\/results\/[^/]+$/);
+    await takeClosenessCheck(page, origin, chosen);
     await page.locator('header').getByRole('link', { name: 'Home' }).click();
     await page.waitForLoadState('networkidle');
     await expectAccessible(page, 'home with the plan and exercises cards');

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answersAt } from '../factories/closeness-check.factory';
 import { ProgressBody } from '../../server/src/routes/progress/schema';
 import { TestClient } from '../support/http-client';
+import { peopleOverTime } from '../support/people-over-time';
 import { signUpWithConsent } from '../support/personal-data';
 import { createTestApp, dbAvailable, type TestApp } from '../support/test-app';
 
@@ -24,28 +25,7 @@ describe.skipIf(!dbAvailable)('progress', () => {
   });
   afterAll(() => testApp.close());
 
-  const people = new Map<TestClient, { login: string; password: string }>();
-
-  /** Someone signed up and consenting, at an instant (the clock is set first). */
-  const someone = async (iso: string) => {
-    testApp.clock.set(new Date(iso));
-    const client = new TestClient(testApp.app);
-    people.set(client, await signUpWithConsent(client));
-    return client;
-  };
-
-  /** Moves the clock, days on, and signs each person in again (sessions time out meanwhile). */
-  const at = async (iso: string, ...clients: TestClient[]) => {
-    testApp.clock.set(new Date(iso));
-    for (const client of clients) {
-      const person = people.get(client)!;
-      const login = await client.post('/api/auth/login', {
-        login: person.login,
-        password: person.password,
-      });
-      expect(login.status, login.text).toBe(200);
-    }
-  };
+  const { people, someone, at } = peopleOverTime(() => testApp);
 
   const progressOf = async (client: TestClient, query = LONDON) => {
     const response = await client.get(`/api/progress?${query}`);

@@ -4,6 +4,7 @@ import { answersAt } from '../factories/closeness-check.factory';
 import { signUp } from '../factories/user.factory';
 import { ReportBody } from '../../server/src/routes/report/schema';
 import { TestClient } from '../support/http-client';
+import { peopleOverTime } from '../support/people-over-time';
 import { signUpWithConsent, writeEntry } from '../support/personal-data';
 import { createTestApp, dbAvailable, type TestApp } from '../support/test-app';
 
@@ -23,27 +24,7 @@ describe.skipIf(!dbAvailable)('session report', () => {
   });
   afterAll(() => testApp.close());
 
-  const people = new Map<TestClient, { login: string; password: string }>();
-
-  const someone = async (iso: string) => {
-    testApp.clock.set(new Date(iso));
-    const client = new TestClient(testApp.app);
-    people.set(client, await signUpWithConsent(client));
-    return client;
-  };
-
-  /** Moves the clock and signs each person in again (sessions time out meanwhile). */
-  const at = async (iso: string, ...clients: TestClient[]) => {
-    testApp.clock.set(new Date(iso));
-    for (const client of clients) {
-      const person = people.get(client)!;
-      const login = await client.post('/api/auth/login', {
-        login: person.login,
-        password: person.password,
-      });
-      expect(login.status, login.text).toBe(200);
-    }
-  };
+  const { someone, at } = peopleOverTime(() => testApp);
 
   const reportOf = async (client: TestClient, query = LONDON) => {
     const response = await client.get(`/api/report?${query}`);

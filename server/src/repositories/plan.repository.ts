@@ -101,15 +101,18 @@ export class PlanRepository {
    * Ids of the owner's exercise entries saved since `since` that have no stored risk level
    * (saved before the level was kept): the only ones the plan still has to check itself.
    */
-  async recentExerciseEntriesWithoutRiskLevel(ownerId: string, since: string): Promise<string[]> {
+  async recentExerciseEntriesWithoutRiskLevel(
+    ownerId: string,
+    since: string,
+  ): Promise<{ id: string; exerciseId: string }[]> {
     const rows = await this.db
       .selectFrom('exercise_entries')
-      .select('id')
+      .select(['id', 'exercise_id'])
       .where('user_id', '=', ownerId)
       .where('updated_at', '>=', since)
       .where('risk_level', 'is', null)
       .execute();
-    return rows.map((row) => row.id);
+    return rows.map((row) => ({ id: row.id, exerciseId: row.exercise_id }));
   }
 
   async findPreferences(ownerId: string): Promise<StoredPlanPreferences | null> {

@@ -11,7 +11,7 @@ import type { CheckinRepository, StoredCheckin } from '../repositories/checkin.r
 import { newId } from './auth/tokens';
 import type { Clock } from './clock';
 import { inlineRiskChecker, type RiskChecker } from './safety/risk-checker';
-import type { FieldLocation, TextVault } from './privacy/text-vault';
+import { isUnreadableText, type FieldLocation, type TextVault } from './privacy/text-vault';
 
 export type { Checkin };
 
@@ -139,7 +139,7 @@ export class CheckinService {
         try {
           return toCheckin(checkin, await this.openNote(checkin));
         } catch (error) {
-          if (!isUnreadable(error)) throw error;
+          if (!isUnreadableText(error)) throw error;
           return { ...toCheckin(checkin, null), unreadable: true };
         }
       }),
@@ -158,13 +158,6 @@ export class CheckinService {
       ? null
       : this.vault.open(location(stored.ownerId, stored.id), stored.noteCiphertext);
   }
-}
-
-function isUnreadable(error: unknown): boolean {
-  return (
-    error instanceof DomainError &&
-    (error.code === 'ciphertext_invalid' || error.code === 'person_key_invalid')
-  );
 }
 
 function location(ownerId: string, recordId: string): FieldLocation {

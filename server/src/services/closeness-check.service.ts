@@ -40,7 +40,7 @@ import type {
 } from '../repositories/closeness-check.repository';
 import { newId } from './auth/tokens';
 import type { Clock } from './clock';
-import type { FieldLocation, TextVault } from './privacy/text-vault';
+import { isUnreadableText, type FieldLocation, type TextVault } from './privacy/text-vault';
 import type { ResearchConsentService } from './research-consent.service';
 import type { ResearchPoolService } from './research-pool.service';
 
@@ -396,7 +396,7 @@ export class ClosenessCheckService {
     try {
       return await this.open(stored);
     } catch (error) {
-      if (!(error instanceof DomainError) || !UNREADABLE_CODES.has(error.code)) throw error;
+      if (!isUnreadableText(error)) throw error;
       this.reportError(error);
       const definition = closenessCheckVersion(stored.version);
       return { stored, answers: {}, result: scoreClosenessCheck({}, definition), unreadable: true };
@@ -419,8 +419,6 @@ export class ClosenessCheckService {
 }
 
 /** Integrity failures of stored answers, as opposed to bugs. */
-const UNREADABLE_CODES: ReadonlySet<string> = new Set(['ciphertext_invalid', 'person_key_invalid']);
-
 function responseLocation(ownerId: string, responseId: string): FieldLocation {
   return {
     table: 'closeness_check_responses',

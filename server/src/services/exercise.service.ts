@@ -29,7 +29,7 @@ import type {
 import { newId } from './auth/tokens';
 import type { Clock } from './clock';
 import { inlineRiskChecker, type RiskChecker } from './safety/risk-checker';
-import type { FieldLocation, TextVault } from './privacy/text-vault';
+import { isUnreadableText, type FieldLocation, type TextVault } from './privacy/text-vault';
 
 /** How a finished exercise felt, 0–10 each; either may be left out. */
 export interface EntryFeeling {
@@ -341,7 +341,7 @@ export class ExerciseService {
         feeling = await this.openFeeling(entry);
       } catch (error) {
         // A damaged feeling only loses the pace one data point; the step still counts.
-        if (!isUnreadable(error)) throw error;
+        if (!isUnreadableText(error)) throw error;
         this.reportError(error);
       }
       finished.push({ exerciseId: entry.exerciseId, completedAt: entry.completedAt, feeling });
@@ -409,7 +409,7 @@ export class ExerciseService {
     try {
       return await this.openValues(stored);
     } catch (error) {
-      if (!isUnreadable(error)) throw error;
+      if (!isUnreadableText(error)) throw error;
       this.reportError(error);
       throw new DomainError('entry_unreadable', t('api.entry_unreadable'));
     }
@@ -420,7 +420,7 @@ export class ExerciseService {
     try {
       return await this.openFeeling(stored);
     } catch (error) {
-      if (!isUnreadable(error)) throw error;
+      if (!isUnreadableText(error)) throw error;
       this.reportError(error);
       return null;
     }
@@ -442,7 +442,7 @@ export class ExerciseService {
     try {
       return await this.open(stored);
     } catch (error) {
-      if (!isUnreadable(error)) throw error;
+      if (!isUnreadableText(error)) throw error;
       this.reportError(error);
       return { ...view(stored, {}, null), unreadable: true };
     }
@@ -450,12 +450,6 @@ export class ExerciseService {
 }
 
 /** Integrity failures of stored values, as opposed to bugs. */
-const UNREADABLE_CODES: ReadonlySet<string> = new Set(['ciphertext_invalid', 'person_key_invalid']);
-
-function isUnreadable(error: unknown): error is DomainError {
-  return error instanceof DomainError && UNREADABLE_CODES.has(error.code);
-}
-
 function view(
   stored: StoredExerciseEntry,
   values: EntryValues,

@@ -1,4 +1,3 @@
-import { DomainError } from '../../../core/errors/domain-error';
 import type { JournalEntry, JournalPage } from '../../../core/journal/journal-entry';
 import type { ImportJournalEntry } from '../../../core/privacy/import-parse';
 import type { RiskAssessment } from '../../../core/safety/risk';
@@ -10,7 +9,7 @@ import type { JournalRepository, StoredJournalEntry } from '../repositories/jour
 import { newId } from './auth/tokens';
 import type { Clock } from './clock';
 import { inlineRiskChecker, type RiskChecker } from './safety/risk-checker';
-import type { FieldLocation, TextVault } from './privacy/text-vault';
+import { isUnreadableText, type FieldLocation, type TextVault } from './privacy/text-vault';
 
 export type { JournalEntry, JournalPage };
 
@@ -193,7 +192,7 @@ export class JournalService {
     try {
       return await this.open(stored);
     } catch (error) {
-      if (!(error instanceof DomainError) || !UNREADABLE_CODES.has(error.code)) throw error;
+      if (!isUnreadableText(error)) throw error;
       return {
         id: stored.id,
         text: '',
@@ -228,8 +227,6 @@ export class JournalService {
 }
 
 /** Integrity failures of stored text, as opposed to bugs. */
-const UNREADABLE_CODES: ReadonlySet<string> = new Set(['ciphertext_invalid', 'person_key_invalid']);
-
 function location(ownerId: string, recordId: string, field: 'text' | 'tags'): FieldLocation {
   return { table: 'journal_entries', column: `${field}_ciphertext`, recordId, ownerId };
 }

@@ -34,7 +34,7 @@ import type {
 import type { Clock } from './clock';
 import type { ClosenessCheckService } from './closeness-check.service';
 import type { ExerciseDraft, ExerciseService, FinishedExercise } from './exercise.service';
-import type { FieldLocation, TextVault } from './privacy/text-vault';
+import { isUnreadableText, type FieldLocation, type TextVault } from './privacy/text-vault';
 import { flagsOfStoredRiskLevels } from '../../../core/safety/stored-risk';
 import { inlineRiskChecker, type RiskChecker } from './safety/risk-checker';
 
@@ -137,7 +137,7 @@ export class PlanService {
     await this.policy.requireCollection(actor, 'read', 'plan', actor.userId);
     const built = await this.build(actor, timeZone);
     if (built === null) {
-      const preferences = await this.preferencesOf(actor.userId);
+      const preferences = (await this.preferencesOf(actor.userId)) ?? defaultPreferences();
       return {
         week: this.currentWeek(timeZone),
         checkNeeded: true,
@@ -198,15 +198,14 @@ export class PlanService {
 
   async preferences(actor: Actor): Promise<PlanPreferencesView> {
     await this.policy.requireCollection(actor, 'read', 'plan', actor.userId);
-    return this.preferencesOf(actor.userId);
+    return (await this.preferencesOf(actor.userId)) ?? defaultPreferences();
   }
 
   /** The stored preferences for export: none, them, or `{ unreadable: true }` when damaged. */
   async exportPreferences(actor: Actor): Promise<unknown[]> {
     await this.policy.requireCollection(actor, 'read', 'plan', actor.userId, 'exported');
-    const stored = await this.plans.findPreferences(actor.userId);
-    if (!stored) return [];
     const preferences = await this.preferencesOf(actor.userId);
+    if (preferences === null) return [];
     return [preferences.unreadable ? { unreadable: true } : preferences];
   }
 
@@ -216,19 +215,8 @@ export class PlanService {
     input: Omit<PlanPreferencesView, 'unreadable'>,
   ): Promise<PlanPreferencesView> {
     await this.policy.requireCollection(actor, 'update', 'plan', actor.userId);
-    const preferences: PlanPreferencesView = {
-      minutesPerWeek: input.minutesPerWeek,
-      avoidExercises: [...new Set(input.avoidExercises.filter(isExerciseId))],
-      avoidTopics: [...new Set(input.avoidTopics)],
-    };
-    await this.plans.savePreferences({
-      ownerId: actor.userId,
-      preferencesCiphertext: await this.vault.seal(
-        preferencesLocation(actor.userId),
-        JSON.stringify(preferences),
-      ),
-      updatedAt: this.clock.now().toISOString(),
-    });
+    const preferences = tidyPreferences(input);
+    await this.plans.savePreferences(await this.sealPreferences(actor.userId, preferences));
     return preferences;
   }
 
@@ -317,15 +305,17 @@ export class PlanService {
     input: Omit<PlanPreferencesView, 'unreadable'>,
   ): Promise<StoredPlanPreferences> {
     await this.policy.requireCollection(actor, 'update', 'plan', actor.userId);
-    const preferences: PlanPreferencesView = {
-      minutesPerWeek: input.minutesPerWeek,
-      avoidExercises: [...new Set(input.avoidExercises.filter(isExerciseId))],
-      avoidTopics: [...new Set(input.avoidTopics)],
-    };
+    return this.sealPreferences(actor.userId, tidyPreferences(input));
+  }
+
+  private async sealPreferences(
+    ownerId: string,
+    preferences: PlanPreferencesView,
+  ): Promise<StoredPlanPreferences> {
     return {
-      ownerId: actor.userId,
+      ownerId,
       preferencesCiphertext: await this.vault.seal(
-        preferencesLocation(actor.userId),
+        preferencesLocation(ownerId),
         JSON.stringify(preferences),
       ),
       updatedAt: this.clock.now().toISOString(),
@@ -342,7 +332,8 @@ export class PlanService {
     if (check === null) return null;
     const ownerId = actor.userId;
     const week = this.currentWeek(timeZone);
-    const { unreadable: preferencesUnreadable, ...preferences } = await this.preferencesOf(ownerId);
+    const { unreadable: preferencesUnreadable, ...preferences } =
+      (await this.preferencesOf(ownerId)) ?? defaultPreferences();
     const finished = await this.exercises.finished(actor);
     const doneThisWeek = new Set(
       finished
@@ -355,7 +346,7 @@ export class PlanService {
         .filter((draft) => draftWeeks(draft, timeZone).includes(week))
         .map((draft) => draft.exerciseId),
     );
-    const writing = await this.recentWriting(actor, finished, drafts);
+    const writing = await this.recentWriting(actor);
     const thisWeek = await this.findWeek(ownerId, week);
     const lastWeek = thisWeek ? null : await this.findWeek(ownerId, addWeeks(week, -1));
     const input: PlannerInput = {
@@ -391,11 +382,7 @@ export class PlanService {
    * Only the flags reach the planner, never the words; it is the person's own data, read for
    * the person's own plan, and shown to no one else.
    */
-  private async recentWriting(
-    actor: Actor,
-    finished: readonly FinishedExercise[],
-    drafts: readonly ExerciseDraft[],
-  ): Promise<RecentWritingSafety> {
+  private async recentWriting(actor: Actor): Promise<RecentWritingSafety> {
     const since = new Date(
       this.clock.now().getTime() - RECENT_WRITING_DAYS * 86_400_000,
     ).toISOString();
@@ -404,30 +391,21 @@ export class PlanService {
       this.plans.recentExerciseEntriesWithoutRiskLevel(actor.userId, since),
     ]);
     const flags = flagsOfStoredRiskLevels(stored);
-    const levels = new Set<string>([
-      ...(flags.crisis ? ['crisis'] : []),
-      ...(flags.safeguarding ? ['safeguarding'] : []),
-    ]);
-    if (unassessed.length === 0 || (flags.crisis && flags.safeguarding)) return flags;
-    const toCheck = new Set(unassessed);
-    // Exercises touched in the window: only their unassessed entries are opened and checked.
-    const touched = new Set([
-      ...finished.filter((entry) => entry.completedAt >= since).map((entry) => entry.exerciseId),
-      ...drafts.filter((draft) => draft.updatedAt >= since).map((draft) => draft.exerciseId),
-    ]);
-    for (const exerciseId of touched) {
-      if (levels.has('crisis') && levels.has('safeguarding')) break;
-      const exercise = exerciseById(exerciseId);
-      for (const entry of await this.exercises.list(actor, exerciseId)) {
-        if (entry.unreadable || entry.updatedAt < since || !toCheck.has(entry.id)) continue;
-        const text = entryTexts(exercise, entry.values).join('\n');
-        if (text.trim() === '') continue;
-        const assessment = await this.risk.assess(text);
-        for (const reason of assessment.reasons) levels.add(reason.level);
-        levels.add(assessment.level);
+    // Entries saved before their level was kept: only those are opened and checked.
+    for (const { id, exerciseId } of unassessed) {
+      if (flags.crisis && flags.safeguarding) break;
+      if (!isExerciseId(exerciseId)) continue;
+      const entry = await this.exercises.get(actor, exerciseId, id);
+      if (entry.unreadable) continue;
+      const text = entryTexts(exerciseById(exerciseId), entry.values).join('\n');
+      if (text.trim() === '') continue;
+      const assessment = await this.risk.assess(text);
+      for (const level of [assessment.level, ...assessment.reasons.map((reason) => reason.level)]) {
+        if (level === 'crisis') flags.crisis = true;
+        if (level === 'safeguarding') flags.safeguarding = true;
       }
     }
-    return { crisis: levels.has('crisis'), safeguarding: levels.has('safeguarding') };
+    return flags;
   }
 
   private async save(ownerId: string, stored: StoredPlan): Promise<void> {
@@ -472,15 +450,13 @@ export class PlanService {
     }
   }
 
-  /** The saved preferences; the usual ones, marked unreadable, when they cannot be read. */
-  private async preferencesOf(ownerId: string): Promise<PlanPreferencesView> {
-    const defaults = (): PlanPreferencesView => ({
-      ...DEFAULT_PLAN_PREFERENCES,
-      avoidExercises: [],
-      avoidTopics: [],
-    });
+  /**
+   * The saved preferences; null when none were saved; the usual ones, marked unreadable, when
+   * they cannot be read.
+   */
+  private async preferencesOf(ownerId: string): Promise<PlanPreferencesView | null> {
     const stored = await this.plans.findPreferences(ownerId);
-    if (!stored) return defaults();
+    if (!stored) return null;
     try {
       const preferences = readPreferences(
         JSON.parse(
@@ -493,18 +469,26 @@ export class PlanService {
       if (!isUnreadable(error)) throw error;
       this.reportError(error);
     }
-    return { ...defaults(), unreadable: true };
+    return { ...defaultPreferences(), unreadable: true };
   }
 }
 
-const UNREADABLE_CODES: ReadonlySet<string> = new Set(['ciphertext_invalid', 'person_key_invalid']);
+function defaultPreferences(): PlanPreferencesView {
+  return { ...DEFAULT_PLAN_PREFERENCES, avoidExercises: [], avoidTopics: [] };
+}
+
+/** Preferences as saved: each exercise and topic once, only exercises the library has. */
+function tidyPreferences(input: Omit<PlanPreferencesView, 'unreadable'>): PlanPreferencesView {
+  return {
+    minutesPerWeek: input.minutesPerWeek,
+    avoidExercises: [...new Set(input.avoidExercises.filter(isExerciseId))],
+    avoidTopics: [...new Set(input.avoidTopics)],
+  };
+}
 
 /** Stored data that cannot be used: failed its integrity check, or is not JSON. */
 function isUnreadable(error: unknown): boolean {
-  return (
-    error instanceof SyntaxError ||
-    (error instanceof DomainError && UNREADABLE_CODES.has(error.code))
-  );
+  return error instanceof SyntaxError || isUnreadableText(error);
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

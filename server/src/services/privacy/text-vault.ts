@@ -1,3 +1,5 @@
+import { DomainError } from '../../../../core/errors/domain-error';
+
 /**
  * Where a piece of free text lives. Bound into its encryption as associated data, so a
  * ciphertext copied to another row, column or person fails to decrypt instead of showing
@@ -16,4 +18,15 @@ export interface TextVault {
   open(location: FieldLocation, ciphertext: string): Promise<string>;
   /** Crypto-shredding: after this, nothing sealed for the person can be opened again. */
   destroyKey(ownerId: string): Promise<void>;
+}
+
+/** The codes a vault throws for stored text it cannot open: damaged, or its key unusable. */
+const UNREADABLE_CODES: ReadonlySet<string> = new Set(['ciphertext_invalid', 'person_key_invalid']);
+
+/**
+ * Whether `error` says stored text cannot be opened (it failed its integrity check, or its
+ * key cannot be used): such a record is shown as unreadable, never as garbage, and reported.
+ */
+export function isUnreadableText(error: unknown): error is DomainError {
+  return error instanceof DomainError && UNREADABLE_CODES.has(error.code);
 }

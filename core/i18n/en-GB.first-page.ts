@@ -131,7 +131,8 @@ export const enGBFirstPage = {
   'api.invalid_exercise_values':
     'One of your answers was not one we could save, so nothing was changed in your account. What you wrote is still here. Please check your answers and try again.',
   'api.exercise_not_found': 'We could not find that exercise. Please go back to the library.',
-  'api.invalid_plan_input': 'Some of your plan settings were not right. Please check them.',
+  'api.invalid_plan_input':
+    'We could not save your plan choices yet. They are still on the page. Please check them and save again.',
   'api.invalid_week': 'We could not work out which week this is. Please reload the page.',
   'api.plan_step_not_found':
     'That step is no longer in this week’s plan. Please reload the page to see the plan as it is now.',
@@ -144,7 +145,8 @@ export const enGBFirstPage = {
     'We could not read what was saved in this entry, so it cannot be finished as it is. You can write it again, or delete it. We have been told about the problem.',
   // Reminders (docs/decisions/0012). Email and calendar text never says what a reminder is for.
   'layout.nav.reminders': 'Reminders',
-  'api.invalid_reminders': 'Some of your reminder settings were not right. Please check them.',
+  'api.invalid_reminders':
+    'We could not save your reminders yet. They are still on the page. Please check the days and times, then save again.',
   'api.invalid_time_zone':
     'We did not recognise that time zone. Please choose one from the list and try again.',
   'api.reminders_email_unavailable':

@@ -521,12 +521,12 @@ export const enGB = {
   'exercise.status.conflict':
     'Some answers were changed on another device. Nothing is lost. Choose what to keep above.',
   'exercise.error.changedElsewhere':
-    'This was changed on another device since this copy was opened. Nothing is lost: the newer copy is included so both can be brought together.',
+    'This was changed somewhere else while you were writing. Your words are still here and nothing is lost. You can choose what to keep.',
   'exercise.error.versionUnknown':
-    'This was written with a version of the exercise that this copy of Closer does not know yet. Nothing is lost. Please try again later.',
+    'Closer needs an update before it can save this. Your words are still here and nothing is lost. Please reload the page later and try again.',
   'exercise.conflict.title': 'Changed on another device',
   'exercise.conflict.intro':
-    'You or someone using your account wrote in this exercise on another device too. Everything that was changed in only one place is kept. For the answers below, both versions are here. Choose what to keep.',
+    'This exercise was also changed on another device or in another browser tab. Everything changed in only one place is kept. For the answers below, both versions are here: choose which to keep, or keep both.',
   'exercise.conflict.announce':
     '{count} answers were changed on another device as well. Both versions are kept until you choose.',
   'exercise.conflict.announceOne':
@@ -950,7 +950,7 @@ export const enGB = {
     'This file is not one we can read. Please choose the .json file from “Download everything in one file (JSON)”.',
   'myData.import.failed': 'Nothing was imported.',
   'myData.import.invalid':
-    'This file is damaged or changed, so we could not use it. The first problem is at {path}.',
+    'This file seems to have been changed or damaged, so we could not use it. Nothing was added to your account. Please download a fresh copy from your other Closer and try again. (If someone is helping you: the first problem is at {path}.)',
   'myData.import.done': 'Your data is here. We brought in:',
   'myData.import.count.checkins': 'Check-ins: {count}',
   'myData.import.count.journal': 'Journal entries: {count}',

@@ -59,18 +59,19 @@ export class ProgressRepository {
   async completedExercises(
     ownerId: string,
     since: string,
-  ): Promise<{ exerciseId: string; completedAt: string }[]> {
+  ): Promise<{ id: string; exerciseId: string; completedAt: string }[]> {
     const rows = await this.db
       .selectFrom('exercise_entries')
-      .select(['exercise_id', 'completed_at'])
+      .select(['id', 'exercise_id', 'completed_at'])
       .where('user_id', '=', ownerId)
       .where('status', '=', 'completed')
       .where('completed_at', '>=', since)
+      .orderBy('completed_at', 'desc')
       .execute();
     return rows.flatMap((row) =>
       row.completed_at === null
         ? []
-        : [{ exerciseId: row.exercise_id, completedAt: String(row.completed_at) }],
+        : [{ id: row.id, exerciseId: row.exercise_id, completedAt: String(row.completed_at) }],
     );
   }
 }

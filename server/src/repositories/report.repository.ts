@@ -1,13 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 
-/** A completed exercise entry as the report lists it: which, and when; nothing decrypted. */
-export interface CompletedEntryRef {
-  id: string;
-  exerciseId: string;
-  completedAt: string;
-}
-
 /**
  * The session report's own data (docs/decisions/0015): the moment a person last said they
  * printed or shared it, and a narrow list of their completed exercise entries (ids and times
@@ -46,22 +39,5 @@ export class ReportRepository {
       .orderBy('created_at', 'desc')
       .execute();
     return rows.map((row) => String(row.created_at));
-  }
-
-  /** The owner's completed entries since an instant, newest first. */
-  async completedEntries(ownerId: string, since: string): Promise<CompletedEntryRef[]> {
-    const rows = await this.db
-      .selectFrom('exercise_entries')
-      .select(['id', 'exercise_id', 'completed_at'])
-      .where('user_id', '=', ownerId)
-      .where('status', '=', 'completed')
-      .where('completed_at', '>=', since)
-      .orderBy('completed_at', 'desc')
-      .execute();
-    return rows.flatMap((row) =>
-      row.completed_at === null
-        ? []
-        : [{ id: row.id, exerciseId: row.exercise_id, completedAt: String(row.completed_at) }],
-    );
   }
 }

@@ -96,7 +96,7 @@ export class ReportService {
     const [history, checkins, completed, plans, journal] = await Promise.all([
       this.checks.history(actor),
       this.progress.checkinRatings(ownerId, from),
-      this.reports.completedEntries(ownerId, since),
+      this.progress.completedExercises(ownerId, since),
       this.plans.plannedWeeks(actor, isoWeekOf(from)),
       this.journalInPeriod(actor, period, since),
     ]);
